@@ -1,0 +1,147 @@
+"""The situation picture as the JSON contract "sitrep/1" (DESIGN.md), read from the store.
+
+Every export format and the web pages' JSON twins are built from this one object, so they never disagree.
+Pass `situation_id` for the part of the picture that belongs to one situation.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+SCHEMA = "sitrep/1"
+
+Picture = dict[str, Any]
+
+
+class _EntityLookup:
+    """Resolves the words of a fact (speaker, source, place) to an entity through the document's mentions."""
+
+    def __init__(self, conn: sqlite3.Connection, doc_ids: list[str]) -> None:
+        self.by_text: dict[str, dict[str, str]] = defaultdict(dict)
+        self.by_key: dict[str, dict[str, str]] = defaultdict(dict)
+        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for chunk in _chunks(doc_ids):
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT m.document_id, m.start, m.end, m.text, m.key, em.entity_id FROM mentions m"
+                f" JOIN entity_mentions em ON em.document_id = m.document_id AND em.start = m.start"
+                f" WHERE m.document_id IN ({marks})",
+                chunk,
+            )
+            for r in rows:
+                self.by_text[r["document_id"]][r["text"].lower()] = r["entity_id"]
+                self.by_key[r["document_id"]][r["key"]] = r["entity_id"]
+                self.spans[r["document_id"]].append((r["start"], r["end"], r["entity_id"]))
+
+    def text(self, doc_id: str, words: str | None) -> str | None:
+        if not words:
+            return None
+        lowered = words.lower()
+        table = self.by_text.get(doc_id, {})
+        if lowered in table:
+            return table[lowered]
+        # the longest name mentioned inside the words ("the Ministry of Internal Affairs of Kazakhstan")
+        inside = [(len(name), entity) for name, entity in table.items() if name in lowered]
+        return max(inside)[1] if inside else None
+
+    def key(self, doc_id: str, key: str | None) -> str | None:
+        return self.by_key.get(doc_id, {}).get(key) if key else None
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _rows(conn: sqlite3.Connection, sql: str, doc_ids: list[str]) -> list[sqlite3.Row]:
+    out: list[sqlite3.Row] = []
+    for chunk in _chunks(doc_ids):
+        marks = ",".join("?" * len(chunk))
+        out.extend(conn.execute(sql.format(marks=marks), chunk).fetchall())
+    return out
+
+
+def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> Picture:
+    where, args = ("WHERE situation_id = ?", (situation_id,)) if situation_id else ("", ())
+    docs = conn.execute(f"SELECT * FROM documents {where} ORDER BY id", args).fetchall()
+    doc_ids = [d["id"] for d in docs]
+    lookup = _EntityLookup(conn, doc_ids)
+    situations = conn.execute(f"SELECT * FROM situations {'WHERE id = ?' if situation_id else ''} ORDER BY id",
+                              args).fetchall()
+    stories = conn.execute(f"SELECT * FROM stories {where} ORDER BY id", args).fetchall()
+    story_docs: dict[str, list[str]] = defaultdict(list)
+    situation_stories: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        story_docs[d["story_id"]].append(d["id"])
+    for s in stories:
+        situation_stories[s["situation_id"]].append(s["id"])
+    entity_ids = {r["entity_id"] for r in _rows(
+        conn, "SELECT DISTINCT entity_id FROM entity_mentions WHERE document_id IN ({marks})", doc_ids)}
+    entities = [e for e in conn.execute("SELECT * FROM entities ORDER BY id") if e["id"] in entity_ids]
+    return {
+        "schema": SCHEMA,
+        "documents": [
+            {"id": d["id"], "source": d["source"], "title": d["title"], "site": d["site"],
+             "published": d["published"], "published_inferred": bool(d["published_inferred"]),
+             "language": d["language"], "copy_of": d["copy_of"], "story_id": d["story_id"],
+             "situation_id": d["situation_id"], "text_sha256": d["text_sha256"]}
+            for d in docs
+        ],
+        "stories": [
+            {"id": s["id"], "situation_id": s["situation_id"], "title": s["title"],
+             "document_ids": story_docs.get(s["id"], []), "independent_origins": s["independent_origins"]}
+            for s in stories
+        ],
+        "situations": [
+            {"id": s["id"], "title": s["title"], "start": s["start"], "end": s["end"],
+             "story_ids": situation_stories.get(s["id"], []), "place_ids": json.loads(s["place_ids"])}
+            for s in situations
+        ],
+        "entities": [
+            {"id": e["id"], "kind": e["kind"], "name": e["name"], "aliases": json.loads(e["aliases"]),
+             "lat": e["lat"], "lon": e["lon"], "country": e["country"]}
+            for e in entities
+        ],
+        "figures": [
+            {"id": f["id"], "document_id": f["document_id"], "measure": f["measure"], "group": f["grp"],
+             "group_text": f["group_text"], "low": f["low"], "high": f["high"], "approximate": bool(f["approximate"]),
+             "count_text": f["count_text"], "place_id": lookup.text(f["document_id"], f["place_text"]),
+             "date": f["date"], "source_id": lookup.text(f["document_id"], f["source_text"]),
+             "source_text": f["source_text"], "sentence": f["sentence"], "start": f["start"], "end": f["end"]}
+            for f in _rows(conn, "SELECT * FROM figures WHERE document_id IN ({marks}) ORDER BY document_id, start",
+                           doc_ids)
+        ],
+        "series": [
+            {"id": s["id"], "situation_id": s["situation_id"], "measure": s["measure"], "group": s["grp"],
+             "place_id": s["place_id"], "figure_ids": json.loads(s["figure_ids"]), "best_low": s["best_low"],
+             "best_high": s["best_high"], "best_rule": s["best_rule"], "range_low": s["range_low"],
+             "range_high": s["range_high"], "independent_origins": s["independent_origins"],
+             "conflict": bool(s["conflict"]), "note": s["note"]}
+            for s in conn.execute(f"SELECT * FROM series {where} ORDER BY situation_id, measure, grp", args)
+        ],
+        "events": [
+            {"id": t["id"], "situation_id": t["situation_id"], "type": t["type"], "date": t["date"],
+             "date_precision": t["date_precision"], "place_id": t["place_id"], "summary": t["summary"],
+             "evidence": json.loads(t["evidence"]), "note": t["note"]}
+            for t in conn.execute(f"SELECT * FROM timeline {where} ORDER BY date, type", args)
+        ],
+        "quotes": [
+            {"id": q["id"], "document_id": q["document_id"],
+             "speaker_id": lookup.key(q["document_id"], q["speaker_key"])
+             or lookup.text(q["document_id"], q["speaker_text"]),
+             "speaker_text": q["speaker_text"], "text": q["text"], "start": q["start"], "end": q["end"]}
+            for q in _rows(conn, "SELECT * FROM quotes WHERE document_id IN ({marks}) ORDER BY document_id, start",
+                           doc_ids)
+        ],
+        "calls": [
+            {"id": c["id"], "document_id": c["document_id"],
+             "caller_id": lookup.key(c["document_id"], c["caller_key"])
+             or lookup.text(c["document_id"], c["caller_text"]),
+             "caller_text": c["caller_text"], "addressee_text": c["addressee_text"], "demand": c["demand"],
+             "start": c["start"], "end": c["end"]}
+            for c in _rows(conn, "SELECT * FROM calls WHERE document_id IN ({marks}) ORDER BY document_id, start",
+                           doc_ids)
+        ],
+    }

@@ -1,0 +1,176 @@
+"""Figure series: every figure of a situation for one (measure, group), reconciled.
+
+For each series:
+- independent origins: figures are one origin when they come from copies of one text, or when they carry the
+  same count attributed to the same source (retellings of one ministry statement count once);
+- best value, with the rule that chose it (shown to the user):
+    "latest official figure"  the most recent figure attributed to a state body (counts of this kind only grow),
+    "latest reported figure"  the most recent figure when no state body gave one,
+  narrowed to an earlier figure that is more precise and compatible ("more than 300" then 317 -> 317), and
+  read conservatively when vague ("dozens" -> at least 12);
+- conflicts: two origins whose intervals cannot both hold on the same day, or a cumulative count that falls
+  below an earlier one. Growth over time is not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+from sitrep.models import sha256_hex
+from sitrep.reconcile.items import FigureFact, Series
+
+CUMULATIVE = {"killed", "injured", "hospitalized", "detained", "charged", "displaced"}
+
+
+@cache
+def _vocabulary() -> tuple[dict[str, str], frozenset[str]]:
+    folder = resources.files("sitrep.reconcile")
+    rewrite: dict[str, str] = {}
+    for line in (folder / "sources.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, becomes = line.split("\t")
+            rewrite[word] = becomes
+    official = frozenset(
+        w.strip() for w in (folder / "official.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+    return rewrite, official
+
+
+def source_key(text: str | None) -> frozenset[str]:
+    """The words that identify a source, with translation variants folded ("Internal Affairs" = "Interior")."""
+    if not text:
+        return frozenset()
+    rewrite, _ = _vocabulary()
+    words = (rewrite.get(w, w) for w in re.findall(r"[a-z]+", text.lower()))
+    return frozenset(w for w in words if w != "stop" and len(w) > 2)
+
+
+def is_official(text: str | None) -> bool:
+    return bool(source_key(text) & _vocabulary()[1])
+
+
+GENERIC = frozenset({"ministry", "official", "spokesperson", "report"})  # say what kind of source, not which
+
+
+def same_source(a: str | None, b: str | None) -> bool:
+    """Two attributions name one source when most of their distinguishing words agree."""
+    ka, kb = source_key(a), source_key(b)
+    if ka - GENERIC and kb - GENERIC:
+        ka, kb = ka - GENERIC, kb - GENERIC
+    if not ka or not kb:
+        return False
+    return len(ka & kb) / min(len(ka), len(kb)) >= 0.5
+
+
+def _interval(f: FigureFact) -> tuple[float, float]:
+    return float(f.low), float("inf") if f.high is None else float(f.high)
+
+
+def compatible(a: FigureFact, b: FigureFact) -> bool:
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def origins(figures: list[FigureFact]) -> list[list[FigureFact]]:
+    """Group figures into independent origins (union-find over 'same text' and 'same statement' links)."""
+    parent = list(range(len(figures)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            b = figures[j]
+            same_text = a.origin_doc == b.origin_doc
+            same_statement = same_source(a.source_text, b.source_text) and compatible(a, b)
+            if same_text or same_statement:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[FigureFact]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        groups[find(i)].append(figure)
+    return sorted(groups.values(), key=lambda g: min(f.id for f in g))
+
+
+def _precision(f: FigureFact) -> tuple[int, float]:
+    low, high = _interval(f)
+    return (0 if f.approximate else 1), -(high - low)
+
+
+def _best(measure: str, figures: list[FigureFact]) -> tuple[FigureFact, str]:
+    official = [f for f in figures if is_official(f.source_text)]
+    pool, rule = (official, "latest official figure") if official else (figures, "latest reported figure")
+    if measure not in CUMULATIVE:
+        rule = rule.replace("latest", "most recent")
+    best = max(pool, key=lambda f: (f.date or "", *_precision(f), f.low, f.id))
+    narrower = [f for f in figures if f is not best and _within(f, best) and _precision(f) > _precision(best)]
+    if narrower:
+        best = max(narrower, key=lambda f: (*_precision(f), f.date or "", f.id))
+        rule += ", narrowed by a more precise compatible figure"
+    if best.approximate and best.high is None:
+        rule += "; vague or open count read conservatively (lower bound)"
+    return best, rule
+
+
+def _within(inner: FigureFact, outer: FigureFact) -> bool:
+    (i_low, i_high), (o_low, o_high) = _interval(inner), _interval(outer)
+    return o_low <= i_low and i_high <= o_high
+
+
+def _conflicts(measure: str, groups: list[list[FigureFact]]) -> list[str]:
+    notes: list[str] = []
+    heads = [g[0] for g in groups]
+    for i, a in enumerate(heads):
+        for b in heads[i + 1 :]:
+            if compatible(a, b):
+                continue
+            if a.date and b.date and a.date[:10] == b.date[:10]:
+                notes.append(f"'{a.count_text}' and '{b.count_text}' are given for the same day ({a.date[:10]})")
+            elif measure in CUMULATIVE and a.date and b.date:
+                early, late = (a, b) if a.date < b.date else (b, a)
+                if _interval(late)[1] < early.low:
+                    notes.append(
+                        f"'{late.count_text}' ({late.date}) is lower than the earlier "
+                        f"'{early.count_text}' ({early.date}) for a count that only grows"
+                    )
+    return notes
+
+
+def reconcile_series(situation_id: str, figures: list[FigureFact]) -> list[Series]:
+    by_key: dict[tuple[str, str], list[FigureFact]] = defaultdict(list)
+    for figure in figures:
+        by_key[(figure.measure, figure.group)].append(figure)
+    result = []
+    for (measure, group), members in sorted(by_key.items()):
+        members.sort(key=lambda f: (f.date or "", f.id))
+        groups = origins(members)
+        best, rule = _best(measure, members)
+        conflicts = _conflicts(measure, groups)
+        highs = [f.high for f in members]
+        places = {f.place_id for f in members}
+        note = "; ".join(conflicts) if conflicts else _growth_note(members)
+        result.append(
+            Series(
+                id="series-" + sha256_hex(f"{situation_id}|{measure}|{group}")[:12],
+                situation_id=situation_id, measure=measure, group=group,
+                place_id=places.pop() if len(places) == 1 else None,
+                figure_ids=tuple(f.id for f in members), best_low=best.low, best_high=best.high, best_rule=rule,
+                range_low=min(f.low for f in members),
+                range_high=None if None in highs else max(h for h in highs if h is not None),
+                independent_origins=len(groups), conflict=bool(conflicts), note=note,
+            )
+        )
+    return result
+
+
+def _growth_note(members: list[FigureFact]) -> str:
+    dated = [f for f in members if f.date]
+    if len(dated) >= 2 and dated[-1].low > dated[0].low:
+        return f"grew from '{dated[0].count_text}' ({dated[0].date}) to '{dated[-1].count_text}' ({dated[-1].date})"
+    return ""

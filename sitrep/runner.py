@@ -1,0 +1,119 @@
+"""`sitrep run`: bring the picture up to date with some inputs. Used by the CLI, the web upload and tests.
+
+    ingest  every input -> raw_inputs (append-only; the same bytes from the same source are stored once)
+    process the newest unprocessed version of each source -> documents + facts (one transaction each)
+    group   documents not yet grouped -> links to candidates -> copy / story / situation ids
+    resolve entity mentions -> entities (names, variants, places with coordinates)
+    reconcile the situations that changed -> stories, series, timeline
+
+Each step commits what it finished, so a run killed part way is completed by the next run, and ends with the
+same database as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from sitrep.group import features
+from sitrep.ingest import PendingLink, read_inputs
+from sitrep.models import Processed, RawDoc
+from sitrep.pipeline import process_or_error
+from sitrep.store import documents as docs_store
+from sitrep.store.database import Store
+from sitrep.store.entities import resolve_all
+from sitrep.store.grouping import group_pending
+from sitrep.store.situations import reconcile_dirty
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+@dataclass
+class RunReport:
+    stored: int = 0  # new raw inputs
+    unchanged: int = 0  # inputs already stored byte for byte
+    processed: int = 0
+    pending_links: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    situations: list[str] = field(default_factory=list)  # situations reconciled
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    return None
+
+
+def ingest(store: Store, paths: Sequence[str], *, fetch: bool = False, report: RunReport | None = None,
+           progress: Progress = _quiet) -> RunReport:
+    """Store raw input only."""
+    report = report or RunReport()
+    for item in read_inputs(paths, fetch=fetch):
+        if isinstance(item, RawDoc):
+            if docs_store.add_raw(store, item):
+                report.stored += 1
+            else:
+                report.unchanged += 1
+        elif isinstance(item, PendingLink):
+            docs_store.add_pending(store, item.source, item.url, item.title)
+            report.pending_links += 1
+        else:
+            docs_store.log_error(store, item.source, item.reason)
+            report.errors.append((item.source, item.reason))
+        progress("ingest", report.stored + report.unchanged + len(report.errors), 0)
+    return report
+
+
+def _processed(raws: list[RawDoc], workers: int) -> Iterator[Processed | Exception]:
+    if workers <= 1 or len(raws) < 4:
+        yield from map(process_or_error, raws)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(process_or_error, raws, chunksize=4)
+
+
+def process_pending(store: Store, *, workers: int = 1, report: RunReport | None = None,
+                    progress: Progress = _quiet) -> RunReport:
+    report = report or RunReport()
+    raw_ids = docs_store.unprocessed_raw_ids(store.conn)
+    raws = [docs_store.load_raw(store.conn, raw_id) for raw_id in raw_ids]
+    for done, (raw_id, raw, result) in enumerate(zip(raw_ids, raws, _processed(raws, workers), strict=True), 1):
+        if isinstance(result, Processed):
+            old_situation = docs_store.save_processed(store, raw_id, result, features(result.article,
+                                                                                       result.annotations))
+            if old_situation:
+                with store.write() as tx:
+                    tx.execute("INSERT OR IGNORE INTO dirty_situations VALUES (?)", (old_situation,))
+            report.processed += 1
+        else:
+            reason = getattr(result, "reason", str(result))
+            docs_store.mark_failed(store, raw_id, reason)
+            docs_store.log_error(store, raw.source, reason)
+            report.errors.append((raw.source, reason))
+        progress("process", done, len(raws))
+    return report
+
+
+def update(store: Store, *, workers: int = 1, report: RunReport | None = None,
+           progress: Progress = _quiet) -> RunReport:
+    """Process, group, resolve and reconcile whatever is stored but not yet in the picture."""
+    report = process_pending(store, workers=workers, report=report, progress=progress)
+    group_pending(store)
+    progress("group", 1, 1)
+    resolve_all(store)
+    progress("resolve", 1, 1)
+    report.situations = reconcile_dirty(store)
+    progress("reconcile", 1, 1)
+    return report
+
+
+def run(store: Store, paths: Sequence[str], *, fetch: bool = False, workers: int = 1,
+        progress: Progress = _quiet) -> RunReport:
+    report = ingest(store, paths, fetch=fetch, progress=progress)
+    return update(store, workers=workers, report=report, progress=progress)

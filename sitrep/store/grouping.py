@@ -1,0 +1,114 @@
+"""Incremental grouping in the store: a new document is linked only to its candidates, then the one connected
+component it touches gets its copy / story / situation ids again.
+
+Candidates are the documents that share an LSH band or a blocking key with it (`doc_keys`), capped to the ones
+sharing most keys. Link decisions are pairwise and components are deterministic (`sitrep.group`), so adding
+documents in any order, or rebuilding, gives the same grouping.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections import deque
+
+from sitrep.group import DocFeatures, Link, components, link
+from sitrep.store.database import Store
+
+log = logging.getLogger(__name__)
+
+MAX_CANDIDATES = 300  # a new article is compared with at most this many documents (those sharing most keys)
+
+
+def load_features(conn: sqlite3.Connection, doc_id: str) -> DocFeatures:
+    row = conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    data = json.loads(row["features"])
+    return DocFeatures(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
+def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT k2.document_id AS id, COUNT(*) AS shared FROM doc_keys k1"
+        " JOIN doc_keys k2 ON k1.key = k2.key AND k2.document_id != k1.document_id"
+        " WHERE k1.document_id = ? GROUP BY k2.document_id ORDER BY shared DESC, id LIMIT ?",
+        (doc_id, MAX_CANDIDATES),
+    )
+    return [row["id"] for row in rows]
+
+
+def _component(conn: sqlite3.Connection, start: set[str]) -> set[str]:
+    """All documents reachable from `start` through any link (the situation-level component)."""
+    seen, queue = set(start), deque(start)
+    while queue:
+        doc = queue.popleft()
+        for row in conn.execute("SELECT b AS other FROM links WHERE a = ? UNION SELECT a FROM links WHERE b = ?",
+                                (doc, doc)):
+            if row["other"] not in seen:
+                seen.add(row["other"])
+                queue.append(row["other"])
+    return seen
+
+
+def _links_within(conn: sqlite3.Connection, docs: set[str]) -> list[Link]:
+    marks = ",".join("?" * len(docs))
+    rows = conn.execute(f"SELECT * FROM links WHERE a IN ({marks}) AND b IN ({marks})", (*docs, *docs))
+    return [Link(r["a"], r["b"], r["kind"], r["score"], r["reason"]) for r in rows]
+
+
+def group_pending(store: Store) -> set[str]:
+    """Link and group every document not grouped yet; returns the situations that must be reconciled again."""
+    conn = store.conn
+    pending = [row["id"] for row in conn.execute("SELECT id FROM documents WHERE grouped = 0 ORDER BY id")]
+    dirty: set[str] = set()
+    for doc_id in pending:
+        features = load_features(conn, doc_id)
+        new_links = []
+        for other in _candidates(conn, doc_id):
+            found = link(features, load_features(conn, other))
+            if found is not None:
+                new_links.append(found)
+        with store.write() as tx:
+            tx.executemany(
+                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
+                [(min(x.a, x.b), max(x.a, x.b), x.kind, x.score, x.reason) for x in new_links],
+            )
+            dirty |= _regroup(tx, _component(tx, {doc_id}))
+            tx.execute("UPDATE documents SET grouped = 1 WHERE id = ?", (doc_id,))
+            tx.executemany("INSERT OR IGNORE INTO dirty_situations VALUES (?)", [(s,) for s in dirty])
+    return dirty
+
+
+def _regroup(conn: sqlite3.Connection, docs: set[str]) -> set[str]:
+    """Give every document of one component its copy root, story and situation; returns old and new situations."""
+    links = _links_within(conn, docs)
+    ids = sorted(docs)
+    copies = components(ids, links, "copy")
+    stories = components(ids, links, "story")
+    situations = components(ids, links, "situation")
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, published, situation_id FROM documents WHERE id IN ({marks})", ids).fetchall()
+    touched = {r["situation_id"] for r in rows if r["situation_id"]}
+    published = {r["id"]: r["published"] or "9999" for r in rows}
+    roots: dict[str, str] = {}
+    for doc in ids:  # the copy root is the earliest document of its copy group (then the smallest id)
+        group = copies[doc]
+        if group not in roots or (published[doc], doc) < (published[roots[group]], roots[group]):
+            roots[group] = doc
+    for doc in ids:
+        root = roots[copies[doc]]
+        conn.execute(
+            "UPDATE documents SET copy_of = ?, story_id = ?, situation_id = ? WHERE id = ?",
+            (None if root == doc else root, stories[doc], situations[doc], doc),
+        )
+        touched.add(situations[doc])
+    return touched
+
+
+def forget_links(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Before a document is replaced: its former neighbours must be grouped again."""
+    conn.execute(
+        "UPDATE documents SET grouped = 0 WHERE id IN (SELECT b FROM links WHERE a = ? UNION "
+        "SELECT a FROM links WHERE b = ?)",
+        (doc_id, doc_id),
+    )

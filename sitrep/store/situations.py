@@ -1,0 +1,118 @@
+"""Reconciling the situations that changed: stories, series and timeline rows rebuilt from their documents.
+
+Only situations listed in `dirty_situations` are touched; each is rebuilt in one transaction and then taken off
+the list, so an interrupted run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+
+from sitrep.reconcile import EventFact, FigureFact, merge_timeline, reconcile_series
+from sitrep.store.database import Store
+
+
+def reconcile_dirty(store: Store) -> list[str]:
+    conn = store.conn
+    dirty = [row["id"] for row in conn.execute("SELECT id FROM dirty_situations ORDER BY id")]
+    for situation_id in dirty:
+        with store.write() as tx:
+            _rebuild(tx, situation_id)
+            tx.execute("DELETE FROM dirty_situations WHERE id = ?", (situation_id,))
+    return dirty
+
+
+def _place_ids(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[tuple[str, str], str]:
+    """(document, place text) -> place entity id, through the entity each place mention resolved to."""
+    marks = ",".join("?" * len(doc_ids))
+    rows = conn.execute(
+        f"SELECT m.document_id, m.text, em.entity_id FROM mentions m JOIN entity_mentions em"
+        f" ON em.document_id = m.document_id AND em.start = m.start"
+        f" WHERE m.kind = 'place' AND m.document_id IN ({marks})",
+        doc_ids,
+    )
+    return {(r["document_id"], r["text"]): r["entity_id"] for r in rows}
+
+
+def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
+    for table in ("series", "timeline", "stories"):
+        conn.execute(f"DELETE FROM {table} WHERE situation_id = ?", (situation_id,))
+    conn.execute("DELETE FROM situations WHERE id = ?", (situation_id,))
+    docs = conn.execute(
+        "SELECT id, title, published, copy_of, story_id FROM documents WHERE situation_id = ? ORDER BY id",
+        (situation_id,),
+    ).fetchall()
+    if not docs:
+        return
+    doc_ids = [d["id"] for d in docs]
+    by_id = {d["id"]: d for d in docs}
+    places = _place_ids(conn, doc_ids)
+    marks = ",".join("?" * len(doc_ids))
+    figures = [
+        FigureFact(
+            id=r["id"], document_id=r["document_id"], measure=r["measure"], group=r["grp"], low=r["low"],
+            high=r["high"], approximate=bool(r["approximate"]), count_text=r["count_text"],
+            date=r["date"] or by_id[r["document_id"]]["published"], source_text=r["source_text"],
+            origin_doc=by_id[r["document_id"]]["copy_of"] or r["document_id"],
+            place_id=places.get((r["document_id"], r["place_text"] or "")),
+        )
+        for r in conn.execute(f"SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids)
+    ]
+    events = [
+        EventFact(
+            id=r["id"], document_id=r["document_id"], type=r["type"], date=r["date"],
+            date_precision=r["date_precision"], place_id=places.get((r["document_id"], r["place_text"] or "")),
+            sentence=r["sentence"], start=r["start"], end=r["end"],
+        )
+        for r in conn.execute(f"SELECT * FROM events WHERE document_id IN ({marks})", doc_ids)
+    ]
+    for s in reconcile_series(situation_id, figures):
+        conn.execute(
+            "INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (s.id, s.situation_id, s.measure, s.group, s.place_id, json.dumps(s.figure_ids), s.best_low,
+             s.best_high, s.best_rule, s.range_low, s.range_high, s.independent_origins, int(s.conflict), s.note),
+        )
+    timeline = merge_timeline(situation_id, events)
+    for t in timeline:
+        conn.execute(
+            "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (t.id, t.situation_id, t.type, t.date, t.date_precision, t.place_id, t.summary,
+             json.dumps([{"document_id": e.document_id, "start": e.start, "end": e.end} for e in t.evidence]),
+             t.note),
+        )
+    _write_stories(conn, situation_id, docs)
+    dates = sorted({d["published"][:10] for d in docs if d["published"]} | {t.date[:10] for t in timeline if t.date})
+    place_counts = Counter(p for (_, _), p in places.items())
+    place_ids = [p for p, _ in place_counts.most_common()]
+    conn.execute(
+        "INSERT INTO situations VALUES (?, ?, ?, ?, ?)",
+        (situation_id, _title(conn, place_ids, dates, docs), dates[0] if dates else None,
+         dates[-1] if dates else None, json.dumps(place_ids)),
+    )
+
+
+def _write_stories(conn: sqlite3.Connection, situation_id: str, docs: list[sqlite3.Row]) -> None:
+    stories: dict[str, list[sqlite3.Row]] = {}
+    for doc in docs:
+        stories.setdefault(doc["story_id"], []).append(doc)
+    for story_id, members in sorted(stories.items()):
+        first = min(members, key=lambda d: (d["published"] or "9999", d["id"]))
+        origins = len({d["copy_of"] or d["id"] for d in members})
+        conn.execute(
+            "INSERT INTO stories VALUES (?, ?, ?, ?)",
+            (story_id, situation_id, first["title"] or f"Story of {first['id']}", origins),
+        )
+
+
+def _title(conn: sqlite3.Connection, place_ids: list[str], dates: list[str], docs: list[sqlite3.Row]) -> str:
+    name = None
+    if place_ids:
+        row = conn.execute("SELECT name FROM entities WHERE id = ?", (place_ids[0],)).fetchone()
+        name = row["name"] if row else None
+    period = dates[0][:7] if dates else "undated"
+    if name:
+        return f"{name}, {period}"
+    titled = [d["title"] for d in docs if d["title"]]
+    return f"{titled[0] if titled else 'Situation'} ({period})"

@@ -1,0 +1,95 @@
+"""Series reconciliation on a fictional crisis in the Republic of Veloria."""
+
+from __future__ import annotations
+
+from sitrep.reconcile import FigureFact, reconcile_series
+from sitrep.reconcile.series import same_source, source_key
+
+
+def fig(id_: str, low: int, high: int | None, *, doc: str | None = None, date: str | None = "2031-03-04",
+        source: str | None = "the Interior Ministry", measure: str = "killed", group: str = "security_forces",
+        approximate: bool = False, text: str | None = None) -> FigureFact:
+    return FigureFact(
+        id=id_, document_id=doc or f"doc-{id_}", measure=measure, group=group, low=low, high=high,
+        approximate=approximate, count_text=text or str(low), date=date, source_text=source,
+        origin_doc=doc or f"doc-{id_}",
+    )
+
+
+def test_translation_variants_of_one_ministry_are_one_source() -> None:
+    assert same_source("the Ministry of Internal Affairs of Veloria", "The Ministry of the Interior")
+    assert same_source("Velorian Interior Ministry", "the Ministry of Internal Affairs")
+    assert not same_source("the Ministry of Health", "the Interior Ministry")
+    assert source_key(None) == frozenset()
+
+
+def test_restatements_of_one_statement_are_one_origin() -> None:
+    figures = [
+        fig("a", 9, 9, source="the Ministry of Internal Affairs of Veloria"),
+        fig("b", 9, 9, source="The Ministry of the Interior"),
+        fig("c", 9, 9, source="Velorian Interior Ministry", date="2031-03-05"),
+    ]
+    [series] = reconcile_series("sit", figures)
+    assert series.independent_origins == 1
+    assert (series.best_low, series.best_high) == (9, 9)
+    assert not series.conflict
+
+
+def test_copies_count_once_even_without_attribution() -> None:
+    figures = [fig("a", 40, 40, doc="d1", source=None), fig("b", 40, 40, doc="d2", source=None)]
+    figures[1] = FigureFact(**{**figures[1].__dict__, "origin_doc": "d1"})
+    [series] = reconcile_series("sit", figures)
+    assert series.independent_origins == 1
+
+
+def test_growth_is_not_a_conflict_and_latest_official_wins() -> None:
+    figures = [
+        fig("early", 300, None, date="2031-03-04", source="officials", measure="detained", group="people",
+            text="more than 300"),
+        fig("late", 900, None, date="2031-03-07", source="the authorities", measure="detained", group="people",
+            text="more than 900"),
+    ]
+    [series] = reconcile_series("sit", figures)
+    assert not series.conflict
+    assert series.best_low == 900 and series.best_high is None
+    assert series.best_rule.startswith("latest official figure")
+    assert "grew" in series.note
+
+
+def test_open_bound_is_narrowed_by_a_compatible_exact_figure() -> None:
+    figures = [fig("exact", 212, 212, date="2031-03-04"), fig("bound", 200, None, date="2031-03-05", text="more than 200")]
+    [series] = reconcile_series("sit", figures)
+    assert (series.best_low, series.best_high) == (212, 212)
+    assert not series.conflict
+    assert "narrowed" in series.best_rule
+
+
+def test_same_day_incompatible_values_from_two_origins_conflict() -> None:
+    figures = [
+        fig("ministry", 4, 4, source="the Interior Ministry"),
+        fig("opposition", 11, 11, source="the opposition Freedom Bloc"),
+    ]
+    [series] = reconcile_series("sit", figures)
+    assert series.conflict
+    assert series.independent_origins == 2
+    assert "same day" in series.note
+
+
+def test_a_cumulative_count_that_falls_is_a_conflict() -> None:
+    figures = [fig("a", 30, 30, date="2031-03-04"), fig("b", 20, 20, date="2031-03-09", source="hospital staff")]
+    [series] = reconcile_series("sit", figures)
+    assert series.conflict
+    assert "only grows" in series.note
+
+
+def test_vague_only_series_is_read_conservatively() -> None:
+    [series] = reconcile_series("sit", [fig("v", 12, None, approximate=True, source="activists", text="dozens")])
+    assert series.best_low == 12 and series.best_high is None
+    assert "conservatively" in series.best_rule
+    assert series.best_rule.startswith("latest reported figure")
+
+
+def test_series_are_keyed_by_measure_and_group() -> None:
+    figures = [fig("a", 3, 3), fig("b", 5, 5, measure="injured"), fig("c", 7, 7, group="civilians")]
+    keys = {(s.measure, s.group) for s in reconcile_series("sit", figures)}
+    assert keys == {("killed", "security_forces"), ("injured", "security_forces"), ("killed", "civilians")}
