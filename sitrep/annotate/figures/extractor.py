@@ -1,0 +1,246 @@
+"""The figures extractor: sentences -> figures.
+
+A cheap pass keeps only sentences that hold a measure cue and a count phrase. In those, each count phrase is
+linked to its victim group (the noun after it) and to its measure cue by position, without a parser:
+
+- an active cue right before the count takes it as object ("killed dozens of protesters", "killing 5");
+- otherwise the first cue after the count and before the next count ("12 officers were killed and 317 ...");
+- a count with no noun of its own ("more than 300 were injured") needs its verb right after it, and takes the
+  group of the count before it; "including 3 children" takes the measure of the figure before it;
+- "four teens were shot, one fatally" gives 1 killed and 3 injured.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+
+from sitrep.annotate.context import Context
+from sitrep.annotate.figures import sources
+from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
+from sitrep.annotate.figures.parser import find_counts
+from sitrep.models import Figure, Sentence
+
+log = logging.getLogger(__name__)
+
+_OBJECT_FILLER = re.compile(
+    r"^\s*(?:(?:his|her|their|its|the|a\s+total\s+of|total|to|of|at|rose|risen|climbed|reached|stands|stood|now|"
+    r"another|an\s+additional|some|least|has|had|at\s+least)\s+)*$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|without|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GROUP_STOP = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "in", "at", "on", "from", "by", "with", "to", "for",
+    "and", "or", "who", "that", "which", "as", "than", "said", "after", "during", "when", "the",
+}
+_INHERIT = re.compile(r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+those)\W*$", re.IGNORECASE)
+_CONJOINED = re.compile(r"^\s*(?:and|or|,)\s+(?:the\s+)?(?:members\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|at)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
+_HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
+_OVERRIDES_SHOT = {"killed", "injured", "hospitalized"}
+MAX_WINDOW_WORDS = 16
+
+
+def _cues(text: str, vocab: Vocab) -> list[Cue]:
+    found = []
+    for match in vocab.cue_re.finditer(text):
+        cue = vocab.cue(match.group(0))
+        if cue is not None:
+            negated = _NEGATION.search(text[max(0, match.start() - 20) : match.start()]) is not None
+            found.append(Cue(cue, match.group(0), match.start(), match.end(), negated))
+    return found
+
+
+def _group_after(text: str, end: int, vocab: Vocab) -> tuple[str, str, int] | None:
+    """(group, group_text, end of group text) of the noun a count is of, when within four words after it."""
+    window = text[end : end + 90]
+    match = vocab.group_re.search(window)
+    if not match:
+        return None
+    between = window[: match.start()]
+    words = between.split()
+    if len(words) > 4 or re.search(r"[,;:.()]", between) or any(w.lower() in _GROUP_STOP for w in words):
+        return None
+    group = vocab.groups[" ".join(match.group(0).lower().split())]
+    text_end = match.end()
+    conjoined = _CONJOINED.match(window[text_end:])
+    if conjoined:
+        more = vocab.group_re.match(window, text_end + conjoined.end())
+        if more and vocab.groups[" ".join(more.group(0).lower().split())] in (group, "people"):
+            text_end = more.end()
+    return group, window[match.start() : text_end], end + text_end
+
+
+def _only_aux(between: str, vocab: Vocab) -> bool:
+    words = re.findall(r"[\w'-]+", between.lower())
+    return len(words) <= 5 and all(w in vocab.aux for w in words) and not re.search(r"[;:()]", between)
+
+
+class _Sentence:
+    """The linking work for one candidate sentence."""
+
+    def __init__(self, sentence: Sentence, counts: list[Count], cues: list[Cue], vocab: Vocab) -> None:
+        self.s, self.counts, self.cues, self.vocab = sentence, counts, cues, vocab
+        self.text = sentence.text
+        self.objects: dict[int, Cue] = {}  # count index -> active cue that takes it as object
+        for index, count in enumerate(counts):
+            start = count.start - sentence.start
+            for cue in cues:
+                if (cue.cue.voice in ("active", "both") and cue.end <= start and not cue.negated
+                        and _OBJECT_FILLER.match(self.text[cue.end : start])):
+                    self.objects[index] = cue
+        self.claimed = {id(cue) for cue in self.objects.values()}
+
+    def _window_end(self, index: int) -> int:
+        start = self.counts[index].end - self.s.start
+        end = self.counts[index + 1].start - self.s.start if index + 1 < len(self.counts) else len(self.text)
+        clause = _CLAUSE_END.search(self.text, start, end)
+        end = clause.start() if clause else end
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        return start + words[MAX_WINDOW_WORDS - 1].end() if len(words) > MAX_WINDOW_WORDS else end
+
+    def _passive_here(self, cue: Cue, anchor: int) -> bool:
+        """A "both" cue is said of the count before it when an auxiliary precedes it ("were killed") or it follows
+        the counted noun directly ("Man shot", "people displaced"), and it has no object ("shot him")."""
+        if cue.cue.voice != "both":
+            return True
+        if _OBJECT_AFTER.match(self.text, cue.end):
+            return False
+        before = self.text[anchor : cue.start]
+        previous = re.findall(r"[\w'-]+", before.lower())
+        return not previous or previous[-1] in self.vocab.aux - {"who", "that", "to"} or not before.strip(" ,")
+
+    def _forward(self, index: int, after: int, anchor: int) -> Cue | None:
+        """The first cue after the count (from `after`) said of it; cues inside its noun phrase (before
+        `anchor`, the end of the group noun: "1,000 arrests of protesters") always are."""
+        end = self._window_end(index)
+        window = [c for c in self.cues if after <= c.start < end and id(c) not in self.claimed
+                  and c.cue.voice != "active" and not c.negated]
+        pool = [c for c in window if c.start < anchor or self._passive_here(c, anchor)]
+        if not pool:
+            return None
+        first = pool[0]
+        if first.cue.term == "shot":  # "shot and killed", "Man shot, killed", "was shot ... and died"
+            for later in window[window.index(first) + 1 :]:
+                if later.cue.measure in _OVERRIDES_SHOT and later.cue.term != "shot" and later.start - first.end < 40:
+                    return later
+        return first
+
+    def figures(self) -> list[tuple[Figure, str | None, int]]:
+        """(figure, term, count index) for the counts of this sentence that are figures."""
+        out: list[tuple[Figure, str | None, int]] = []
+        for index, count in enumerate(self.counts):
+            found = self._figure(index, count, out)
+            if found is not None:
+                out.append((found[0], found[1], index))
+        return out
+
+    def _figure(self, index: int, count: Count, done: list[tuple[Figure, str | None, int]]
+                ) -> tuple[Figure, str | None] | None:
+        start, end = count.start - self.s.start, count.end - self.s.start
+        group = (count.group, count.group_text or count.text, end) if count.described else None
+        group = group or _group_after(self.text, end, self.vocab)
+        cue = self.objects.get(index)
+        if cue is None:
+            forward = self._forward(index, end, group[2] if group else end)
+            if forward is not None:
+                between = self.text[(group[2] if group else end) : forward.start]
+                near = _only_aux(self.text[end : forward.start], self.vocab) or bool(
+                    group and _only_aux(between, self.vocab))
+                if forward.cue.voice == "noun":  # "1,000 arrests", "38,000 conflict-related displacements"
+                    near = len(self.text[end : forward.start].split()) <= 3
+                    forward = forward if near else None
+                elif (group is None or count.described) and not near:
+                    forward = None  # a bare number (or "a man") needs its verb right after it
+            cue = forward
+        if cue is None and index + 1 < len(self.counts):  # "a 22-year-old man and a 16-year-old boy were shot"
+            gap = self.text[(group[2] if group else end) : self.counts[index + 1].start - self.s.start]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and|\()\s*", gap):  # "... and ...", "125 families (800 people)"
+                nxt = self.counts[index + 1]
+                nxt_group = _group_after(self.text, nxt.end - self.s.start, self.vocab)
+                anchor = nxt_group[2] if nxt_group and not nxt.described else nxt.end - self.s.start
+                cue = self._forward(index + 1, nxt.end - self.s.start, anchor)
+        measure, term = (cue.cue.measure, cue.cue.term) if cue else (None, None)
+        if measure is None and done and _INHERIT.search(self.text[max(0, start - 20) : start]):
+            measure, term = done[-1][0].measure, "sub"  # "including 3 children": a sub-count
+        if measure is None:
+            return None
+        if self.vocab.safe_re.search(self.text, end, self._window_end(index)):
+            return None
+        if group is None:
+            if done:
+                group = (done[-1][0].group, done[-1][0].group_text, end)
+            elif cue is not None:
+                group = ("people", count.text, end)
+        if group is None or group[0] is None:
+            return None
+        housing = group[0] == "housing"
+        if housing != (term in _HOUSING_TERMS):
+            return None
+        figure = Figure(measure, group[0], group[1], count.low, count.high, count.approximate, count.text,
+                        count.start, count.end, self.s.start, self.s.end)
+        return figure, term
+
+
+def _subcounts(found: list[tuple[Figure, str | None, int]], counts: list[Count], text: str, base: int
+               ) -> list[tuple[Figure, str | None]]:
+    """"four teens were shot, one fatally": the shot count less its killed sub-counts is the injured count."""
+    out: list[tuple[Figure, str | None]] = []
+    for position, (figure, term, index) in enumerate(found):
+        if term == "shot":
+            killed = 0
+            for later, _, later_index in found[position + 1 :]:
+                gap = text[counts[later_index - 1].end - base : counts[later_index].start - base]
+                if later.measure == "killed" and later_index == index + 1 and re.search(r"[,;]|\band\b", gap):
+                    killed += later.low
+            if killed and figure.high is not None:
+                if figure.low - killed <= 0:
+                    continue
+                figure = replace(figure, measure="injured", low=figure.low - killed, high=figure.high - killed)
+                term = None
+        out.append((figure, term))
+    return out
+
+
+def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
+    found: list[FoundFigure] = []
+    previous_sources: list[sources.Attribution] = []
+    previous_index = -2
+    for number, sentence in enumerate(ctx.sentences):
+        if not vocab.cue_re.search(sentence.text):
+            continue  # the cheap pass: no measure cue, no figure
+        counts = find_counts(sentence.text, sentence.start, vocab)
+        if not counts:
+            continue
+        work = _Sentence(sentence, counts, _cues(sentence.text, vocab), vocab)
+        linked = _subcounts(work.figures(), counts, sentence.text, sentence.start)
+        if not linked:
+            continue
+        cited = sources.attributions(sentence.text, vocab)
+        carried = None
+        if not cited and previous_index == number - 1 and sources.carries(sentence.text, vocab):
+            carried = sources.choose(previous_sources, 10**6)
+        date = sources.date_of(ctx, sentence)
+        for figure, term in linked:
+            position = figure.start - sentence.start
+            source = sources.choose(cited, position) if cited else carried
+            place = sources.place_of(ctx, sentence, figure.start)
+            found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term))
+        if cited:
+            previous_sources, previous_index = cited, number
+    return _drop_restatements(found)
+
+
+def _drop_restatements(found: list[FoundFigure]) -> list[FoundFigure]:
+    """Within one article, an unattributed figure of unspecified people that repeats a figure of a named group
+    (same measure and count, e.g. a headline restating the body) is the same figure said less precisely."""
+    keep = []
+    for item in found:
+        f = item.figure
+        same = [g.figure for g in found if g is not item and g.figure.measure == f.measure
+                and (g.figure.low, g.figure.high) == (f.low, f.high) and g.figure.group not in ("people", f.group)]
+        if f.group == "people" and f.source_text is None and same:
+            log.debug("dropped restatement %r", f.count_text)
+            continue
+        keep.append(item)
+    return keep

@@ -1,0 +1,118 @@
+"""Where a figure comes from and what it is about: attributed source, place and as-of date of a sentence.
+
+Sources are taken as written: "according to X" / "with reference to X" (X up to the next comma), or the
+subject of a reporting verb ("police said", "Officials confirmed that", "..., said provincial spokesman X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.annotate.context import Context
+from sitrep.annotate.figures.items import Vocab
+from sitrep.models import Sentence
+
+_BOUNDARY = re.compile(r"[,;:()“”\"«»]|\bthat\b|\bwhile\b|\bafter\b|\bbut\b|\band\s+(?=[a-z])|\s[-–—]\s", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:it\s+(?:is|was|has\s+been)|(?:are|is|was|were|been|being|be))\s*$", re.IGNORECASE)
+_STRIP_LEAD = re.compile(r"^(?:and|but|also|so|as|while)?\s*", re.IGNORECASE)
+_STRIP_TAIL = re.compile(r"\s+(?:also|have|has|had|later|previously|earlier|now|then|again|officially)$", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "which", "who"}
+_NOT_SOURCE = re.compile(r"\d|\b(?:were|was|is|are|been|killed|injured|detained|died)\b", re.IGNORECASE)
+_PLACE = re.compile(
+    r"\b(?:in|across|near|at|from|outside)\s+(?:the\s+)?(?:(?:[\w'’]+\s+){0,2}(?:city|town|village|province|region|"
+    r"district|capital|state|county|governorate|prefecture)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w-]+(?:[\s-](?:de\s+|del\s+)?[A-Z][\w-]+){0,3})(?!['’]s)"
+)
+_NOT_PLACE = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "a", "an",
+    "internet", "ministry", "office", "twitter", "facebook", "telegram", "addition", "total", "response", "order",
+}
+_AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|by|on|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    text: str
+    start: int  # sentence-relative position of the cue
+    according: bool  # "according to X" style (preferred over a reporting verb)
+    pronoun: bool
+
+
+def _clean(source: str) -> str:
+    source = _STRIP_TAIL.sub("", _STRIP_LEAD.sub("", source.strip(" ,.;:\n")).strip())
+    return source.strip(" ,.;:")
+
+
+def attributions(text: str, vocab: Vocab) -> list[Attribution]:
+    """The attribution cues of one sentence, each with the source words as written."""
+    found: list[Attribution] = []
+    for match in vocab.according_re.finditer(text):
+        rest = text[match.end() :]
+        stop = _BOUNDARY.search(rest)
+        source = _clean(rest[: stop.start()] if stop else rest)
+        if source and len(source.split()) <= 14:
+            found.append(Attribution(source, match.start(), True, source.lower() in _PRONOUNS))
+    for match in vocab.reporting_re.finditer(text):
+        before = text[: match.start()]
+        if _PASSIVE_BEFORE.search(before):
+            continue  # "it is reported that", "are reported to have"
+        cut = 0
+        for stop in _BOUNDARY.finditer(before):
+            cut = stop.end()
+        for verb in vocab.reporting_re.finditer(before):
+            cut = max(cut, verb.end())
+        subject = _clean(before[cut:])
+        if not subject and before.rstrip().endswith(","):  # "..., said provincial spokesman X."
+            rest = text[match.end() :]
+            stop = _BOUNDARY.search(rest)
+            subject = _clean(rest[: stop.start()] if stop else rest)
+            subject = re.sub(r"\s+(?:on|in|at)\s+.*$", "", subject)
+        if subject and len(subject.split()) <= 12 and not _NOT_SOURCE.search(subject):
+            found.append(Attribution(subject, match.start(), False, subject.lower() in _PRONOUNS))
+    return sorted(found, key=lambda a: a.start)
+
+
+def choose(found: list[Attribution], position: int) -> str | None:
+    """The source for a count at sentence-relative `position`: "according to" before it, then a reporting
+    verb before it, then the first after it; a bare pronoun only when nothing else is there."""
+    named = [a for a in found if not a.pronoun] or found
+    before = [a for a in named if a.start < position]
+    for pool in ([a for a in before if a.according], before):
+        if pool:
+            return pool[-1].text
+    after = [a for a in named if a.start >= position]
+    return after[0].text if after else None
+
+
+def carries(text: str, vocab: Vocab) -> bool:
+    """True when a sentence continues the previous one's attribution ("In addition, ...", "Of them, ...")."""
+    return vocab.carry_re.search(text) is not None
+
+
+def place_of(ctx: Context, sentence: Sentence, position: int) -> str | None:
+    """Place mention nearest the count (from the entities extractor when present, else a light pattern)."""
+    places = [m for m in ctx.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end]
+    if places:
+        return min(places, key=lambda m: abs(m.start - position)).text
+    best: tuple[int, str] | None = None
+    for match in _PLACE.finditer(sentence.text):
+        name = match.group("name")
+        if name.split()[0].lower() in _NOT_PLACE:
+            continue
+        distance = abs(sentence.start + match.start() - position)
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def date_of(ctx: Context, sentence: Sentence) -> str | None:
+    """As-of date: a date the sentence gives as such ("as of 2 March", "on January 6"), else the article date."""
+    for time in ctx.times:
+        if time.type != "DATE" or not (sentence.start <= time.start < sentence.end):
+            continue
+        if _ISO_DATE.match(time.value) and _AS_OF.search(ctx.text[max(sentence.start, time.start - 12) : time.start]):
+            return time.value
+    return ctx.published

@@ -1,0 +1,61 @@
+"""Count phrases: hedges, vague words, numbers in words, ranges, and numbers that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.figures.helpers import figures, one
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "approximate"),
+    [
+        ("In Veloria, 37 protesters were detained on Monday.", 37, 37, False),
+        ("Nearly 1,000 people were injured in Port Salen.", 1000, 1000, True),
+        ("Almost 450 people were injured.", 450, 450, True),
+        ("About 80 demonstrators were arrested.", 80, 80, True),
+        ("More than 2,000 people have been detained.", 2000, None, False),
+        ("At least 14 civilians were killed.", 14, None, False),
+        ("Over 300 people were hospitalized.", 300, None, False),
+        ("Up to 40 people are missing.", 0, 40, True),
+        ("Fewer than 10 journalists were detained.", 0, 10, True),
+        ("Twelve soldiers were killed.", 12, 12, False),
+        ("Twenty-one families were displaced.", 21, 21, False),
+        ("Nine hundred and twenty-one families were displaced.", 921, 921, False),
+        ("Two dozen protesters were injured.", 24, 24, False),
+        ("Dozens of protesters were killed.", 12, None, True),
+        ("Several dozen police officers were injured.", 24, None, True),
+        ("Scores of people were wounded.", 40, None, True),
+        ("Hundreds of people were detained.", 100, None, True),
+        ("Thousands of residents were evacuated.", 1000, None, True),
+        ("Tens of thousands of people joined the protests.", 10000, None, True),
+        ("Between 1,200 and 2,000 people were displaced.", 1200, 2000, False),
+        ("About 2.3 million people were displaced.", 2300000, 2300000, True),
+        ("Some 9 300 villagers were evacuated.", 9300, 9300, True),
+    ],
+)
+def test_count_interval_and_hedge(text: str, low: int, high: int | None, approximate: bool) -> None:
+    figure = one(text)
+    assert (figure.low, figure.high, figure.approximate) == (low, high, approximate)
+    assert text[figure.start : figure.end] == figure.count_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All 45 international employees of the mission in Veloria are safe, a spokesperson said.",
+        "For media requests call +31 (0) 770 70 10 36 to reach the press office.",
+        "The charter guarantees freedom of assembly (articles 12 – 15) to those detained.",
+        "The country faces its worst unrest in three decades, and the army was deployed.",
+        "4 minutes, 10 seconds Read",
+        "The number of reports published here recently passed another milestone: 750,000.",
+        "Fuel prices rose 40 percent in 2019, and the detained were released on 9 March.",
+        "An 18-year-old spoke to reporters about the detained students.",
+        "The fine of $5,000 was paid by the detained editor.",
+        "Police arrived at 4 p.m. and the injured were treated.",
+        "The protests began in 2022 and many were detained.",
+    ],
+)
+def test_numbers_that_are_not_figures(text: str) -> None:
+    assert not any(f.count_text in ("45", "770", "12", "15", "three", "4", "750,000", "40", "18", "5,000", "2022")
+                   for f in figures(text)), figures(text)
