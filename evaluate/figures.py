@@ -70,12 +70,13 @@ def predict(seeds: Path) -> dict[str, tuple[Article, tuple[Figure, ...]]]:
     return out
 
 
-def run(fast: bool = False) -> Report:
-    gold = json.loads((GOLD / "seeds.json").read_text(encoding="utf-8"))
-    predicted = predict(SHARED / "seeds")
+def judge(
+    predicted: dict[str, tuple[str, tuple[Figure, ...]]], gold: dict[str, Any]
+) -> tuple[dict[str, float], list[str]]:
+    """Score figures per gold document name ("000") given (clean text, figures); returns metrics and misses."""
     tp = fn = fp = sources_ok = sources_total = taken = 0
     misses: list[str] = []
-    for doc, (article, figures) in predicted.items():
+    for doc, (text, figures) in predicted.items():
         golds = [g for g in gold["figures"] if g["doc"] == doc]
         for want in golds:
             hit = next((f for f in figures if matches(f, want)), None)
@@ -97,7 +98,7 @@ def run(fast: bool = False) -> Report:
                 misses.append(f"extra {doc} {figure.measure} {figure.count_text!r}")
         for nope in (n for n in gold["not_figures"] if n["doc"] == doc):
             for figure in figures:
-                sentence = article.text[figure.sentence_start : figure.sentence_end]
+                sentence = text[figure.sentence_start : figure.sentence_end]
                 if nope["text"] in figure.count_text or nope["text"] in sentence:
                     taken += 1
                     misses.append(f"not-figure taken {doc} {nope['text']!r}")
@@ -109,5 +110,12 @@ def run(fast: bool = False) -> Report:
         "source_accuracy": sources_ok / sources_total if sources_total else 1.0,
         "not_figures_taken": float(taken),
     }
+    return metrics, misses
+
+
+def run(fast: bool = False) -> Report:
+    gold = json.loads((GOLD / "seeds.json").read_text(encoding="utf-8"))
+    predicted = {doc: (article.text, figures) for doc, (article, figures) in predict(SHARED / "seeds").items()}
+    metrics, misses = judge(predicted, gold)
     return Report("figures", "shared/gold/seeds.json on shared/seeds", metrics,
                   {"goal": "recall >= 0.95, precision >= 0.95, source >= 0.90, 0 not-figures"}, misses)
