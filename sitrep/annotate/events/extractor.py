@@ -1,0 +1,98 @@
+"""Event extraction over an article: typed, dated, placed occurrences with evidence spans.
+
+- Triggers come from the vocabulary (parser.find); non-factual mentions (modal, negated, conditional, appeals) are
+  dropped.
+- Date: the time expression of the same sentence nearest to the trigger (DATE, or a TIME naming a day part such
+  as "Thursday morning"); intervals give their start ("since Sunday"); "until X" deadlines and clock times are not
+  event dates. No date in the sentence -> undated.
+- Place: the nearest ctx.mentions place in the sentence; else a capitalized name after "in" ("in Almaty").
+- One event per (type, date) in an article: repeated mentions merge (the first mention is the evidence). An
+  undated mention merges into a dated event of the same type when there is one (the article speaks of one event).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.annotate.context import Context
+from sitrep.annotate.events import parser
+from sitrep.annotate.events.factory import vocabulary
+from sitrep.annotate.events.items import Trigger
+from sitrep.models import DatePrecision, Event, Sentence, TimeExpr
+
+_PLACE_AFTER_IN = re.compile(r"\b(?:in|at|near|across)\s+(?:the\s+)?((?:[A-Z][\w'-]+)(?:[\s-][A-Z][\w'-]+){0,2})")
+_NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "The", "This", "A", "An"}
+_DEADLINE = re.compile(r"^(?:until|till|through|up\s+to)\b", re.IGNORECASE)
+
+
+def _sentences(ctx: Context) -> tuple[Sentence, ...]:
+    return ctx.sentences or (Sentence(0, len(ctx.text), ctx.text, 0),)
+
+
+def _date_of(times: list[TimeExpr]) -> tuple[str | None, DatePrecision | None]:
+    for t in times:
+        if t.type == "DATE" and re.match(r"\d{4}", t.value) and not _DEADLINE.match(t.text):
+            return t.value, t.precision
+        if t.type == "TIME" and t.value[:1].isdigit() and re.search(r"T[A-Z]{2}$", t.value):
+            return t.value[:10], "day"
+    return None, None
+
+
+def _place(ctx: Context, sentence: Sentence, trigger: Trigger) -> str | None:
+    places = [m for m in ctx.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end]
+    if places:
+        return min(places, key=lambda m: abs(m.start - trigger.start)).text
+    candidates = [m for m in _PLACE_AFTER_IN.finditer(sentence.text) if m.group(1).split()[0] not in _NOT_PLACE]
+    if not candidates:
+        return None
+    local = trigger.start - sentence.start
+    return min(candidates, key=lambda m: abs(m.start(1) - local)).group(1)
+
+
+def mentions(ctx: Context) -> list[Event]:
+    """Every factual event mention, dated and placed, before merging."""
+    out: list[Event] = []
+    for sentence in _sentences(ctx):
+        triggers = [t for t in parser.find(sentence.text, sentence.start) if t.factual]
+        if not triggers:
+            continue
+        in_sentence = [t for t in ctx.times if sentence.start <= t.start < sentence.end
+                       and ctx.text[max(0, t.start - 1) : t.start] != "("]  # not a dateline "(12 June 2019)"
+        for trig in triggers:
+            ordered = sorted(in_sentence, key=lambda t: abs(t.start - trig.start))
+            date, precision = _date_of(ordered)
+            out.append(Event(trig.type, trig.text, trig.start, trig.end, sentence.start, sentence.end, date,
+                             precision, _place(ctx, sentence, trig)))
+    return out
+
+
+def merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event per (type, date); undated mentions join a dated event of their type, else one undated event."""
+    kept: dict[tuple[str, str | None], Event] = {}
+    for event in events:
+        key = (event.type, event.date)
+        if key not in kept:
+            kept[key] = event
+        elif kept[key].place_text is None and event.place_text:
+            kept[key] = Event(**{**kept[key].__dict__, "place_text": event.place_text})
+    dated = {kind for kind, date in kept if date is not None}
+    return tuple(e for (kind, date), e in kept.items() if date is not None or kind not in dated)
+
+
+def extract(ctx: Context) -> tuple[Event, ...]:
+    return merge(mentions(ctx))
+
+
+def classify(text: str) -> str | None:
+    """The single most specific event type a short snippet reports (lowest rank among its factual triggers)."""
+    triggers = [t for t in parser.find(text) if t.factual and t.type != "statement"]
+    if not triggers:
+        triggers = [t for t in parser.find(text) if t.type != "statement"]
+    if not triggers:
+        return None
+    present = {t.type for t in triggers}
+    yields = {kind.name: kind.yields_to for kind in vocabulary().types}
+    kept = [t for t in triggers if not (yields.get(t.type, frozenset()) & present)] or triggers
+    return min(kept, key=lambda t: (t.rank, t.start)).type
