@@ -1,0 +1,57 @@
+"""Splitting a call sentence: who calls (before the verb), on whom (up to " to "), and what (the rest)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TO = re.compile(r",?\s+to\s+(?=[a-z])")
+BULLET = re.compile(r"^\s*[•\-\*·▪●]\s*")
+
+
+@dataclass(frozen=True)
+class Parts:
+    caller_end: int  # caller phrase is sentence[:caller_end]
+    addressee: tuple[int, int] | None  # offsets within the sentence
+    demand: tuple[int, int]  # offsets within the sentence; empty when the demands follow as a list ("to:")
+    listed: bool  # the sentence ends with "to:" and the demands follow as bullets
+
+
+def split(sentence: str, verb: re.Match[str], kind: str) -> Parts | None:
+    """Parts of a call sentence, given the call verb's match and kind ("addressee" or "for")."""
+    rest_at = verb.end()
+    if kind == "for":
+        demand = _clause(sentence, rest_at)
+        return Parts(verb.start(), None, demand, False) if demand[1] > demand[0] else None
+    to = _TO.search(sentence, rest_at)
+    if to is None:
+        listed = re.search(r"\s+to\s*:\s*$", sentence[rest_at:])
+        if not listed:
+            return None
+        return Parts(verb.start(), (rest_at, rest_at + listed.start()), (len(sentence), len(sentence)), True)
+    addressee = (rest_at, to.start())
+    if not sentence[addressee[0] : addressee[1]].strip():
+        return None
+    demand = _clause(sentence, to.end())
+    if sentence[demand[0] : demand[1]].strip() == "":
+        ends_list = sentence[to.end() :].strip() in {":", ""} or sentence.rstrip().endswith(":")
+        return Parts(verb.start(), addressee, (len(sentence), len(sentence)), True) if ends_list else None
+    return Parts(verb.start(), addressee, demand, False)
+
+
+def _clause(sentence: str, start: int) -> tuple[int, int]:
+    end = len(sentence)
+    while end > start and sentence[end - 1] in " .;:!":
+        end -= 1
+    while start < end and sentence[start] == " ":
+        start += 1
+    return start, end
+
+
+def bullet_text(text: str) -> tuple[int, int] | None:
+    """Offsets of a bullet paragraph's text without its bullet mark and final full stop, or None."""
+    match = BULLET.match(text)
+    if not match:
+        return None
+    end = len(text.rstrip(" .;"))
+    return (match.end(), end) if end > match.end() else None

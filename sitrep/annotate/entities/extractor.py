@@ -1,0 +1,207 @@
+"""Entity mentions: spaCy NER on candidate sentences, corrected by rules, keyed for cross-article resolution.
+
+Per sentence (never across one): spaCy's PERSON / ORG / GPE / LOC / FAC spans are trimmed ("the", bullets,
+trailing punctuation), cut at commas and after leading titles, and relabelled by evidence in this order:
+organisation cue word (Ministry, Office, Police ...) > title or role next to the name (Mr., spokesman, Special
+Representative ...) > gazetteer hit > subject of a reporting verb ("said Bachelet") > spaCy's label. Rules add
+"Ms. X" names spaCy missed and acronyms in parentheses joined to their long form. Then, over the article,
+surnames of known persons turn single-word mentions into persons, and one surface text gets one kind.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from sitrep.annotate.context import Context
+from sitrep.annotate.entities import parser
+from sitrep.annotate.entities.factory import Vocabulary, vocabulary
+from sitrep.annotate.entities.items import Candidate, Kind
+from sitrep.annotate.entities.keys import name_key, surname_key
+from sitrep.annotate.nlp import Parsed, may_hold_name, parse_sentences
+from sitrep.models import Mention
+from sitrep.resolve.geocode import context_country, gazetteer, geocode
+
+log = logging.getLogger(__name__)
+
+LABELS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                           "FAC": "place"}
+_TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+_SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
+_SETTLEMENT = r"\b(?:city|town|village|region|province) of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
+_ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
+          r"|Secretary-General|Secretary General|Prime Minister|Minister|Spokesperson|Spokesman|Ambassador)\s+"
+          r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
+
+
+def extract(ctx: Context) -> tuple[Mention, ...]:
+    vocab = vocabulary()
+    candidates: list[Candidate] = []
+    for parsed in parse_sentences(ctx.sentences, may_hold_name):
+        candidates.extend(sentence_candidates(ctx.text, parsed, vocab))
+    return to_mentions(article_pass(_dedupe(candidates), vocab))
+
+
+def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
+    """Candidates of one sentence: NER spans relabelled by rules, titled names, acronyms."""
+    out: list[Candidate] = []
+    for ent in parsed.doc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        for start, end in parser.split_commas(text, parsed.offset(ent.start_char), parsed.offset(ent.end_char)):
+            out.extend(_from_span(text, parsed, start, end, kind, vocab))
+    sentence = parsed.sentence
+    for match in [*re.finditer(_TITLED, sentence.text), *re.finditer(_ROLED, sentence.text)]:
+        start, end = parser.trim(text, sentence.start + match.start(1), sentence.start + match.end(1))
+        if end > start and not any(c.start < end and start < c.end for c in out):
+            out.append(Candidate(start, end, text[start:end], "person", "title"))
+    for match in re.finditer(_SETTLEMENT, sentence.text):
+        start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+        if gazetteer().lookup_all(text[start:end]) and not any(c.start < end and start < c.end for c in out):
+            out.append(Candidate(start, end, text[start:end], "place", "gazetteer"))
+    return _acronyms(text, parsed, out)
+
+
+def _from_span(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vocabulary) -> list[Candidate]:
+    start, end = parser.trim(text, start, end)
+    start, titled = parser.strip_leading_title(text, start, end, vocab)
+    if end <= start:
+        return []
+    words = parser.words_with_offsets(text, start, end)
+    out: list[Candidate] = []
+    # "the UN Human Rights Michel Bachelet": an organisation followed by a person's name.
+    split = _trailing_person(words, vocab) if kind == "organization" and not titled else 0
+    if split:
+        org_start, org_end = parser.trim(text, start, words[split - 1][2])
+        out.extend(_keep(text, parsed, org_start, org_end, "organization", vocab))
+        out.append(Candidate(words[split][1], end, text[words[split][1] : end], "person", "title"))
+        return out
+    return _keep(text, parsed, start, end, kind, vocab, titled)
+
+
+def _trailing_person(words: list[tuple[str, int, int]], vocab: Vocabulary) -> int:
+    """Index of the first word of a two-word personal name ending an organisation span, or 0."""
+    if len(words) < 4:
+        return 0
+    head, tail = words[:-2], [w for w, _, _ in words[-2:]]
+    has_org = any((w.isupper() and len(w) > 1) or w in vocab.org_cues for w, _, _ in head)
+    if head[-1][0].lower() in {"of", "for", "and", "the", "on", "in", "to"}:
+        return 0
+    plain = all(w[:1].isupper() and w[1:].islower() and w not in vocab.org_cues for w in tail)
+    return len(words) - 2 if has_org and plain else 0
+
+
+def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vocabulary,
+          titled: bool = False) -> list[Candidate]:
+    span = text[start:end]
+    words = span.split()
+    if not words or not parser.is_latin(span) or span.lower() in vocab.not_names:
+        return []
+    if not any(parser.is_capitalised(w) for w in words) or not any(ch.isalpha() for ch in span):
+        return []
+    if span in vocab.demonyms or (len(words) == 1 and words[0].rstrip("s") in vocab.demonyms):
+        return []
+    tokens = _tokens(parsed, start, end)
+    opening = not any(ch.isalnum() for ch in text[parsed.sentence.start : start])
+    if opening and len(tokens) == 1 and tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP",
+                                                                                   "DET", "PRON", "ADJ"}:
+        return []
+    if vocab.title_at_start(words) == len(words):
+        return []  # a bare title ("Special Representative", "The Supreme Commissar")
+    if any(w.strip("(),.") in vocab.org_cues for w in words) and not titled:
+        return [Candidate(start, end, span, "organization", "org_cue")]
+    places = gazetteer().lookup_all(span)
+    if places and not titled and (kind == "place" or any(c.primary for c in places)):
+        return [Candidate(start, end, span, "place", "gazetteer")]
+    if len(words) > 1 and set(words[1:]) <= _SITES and any(c.primary for c in gazetteer().lookup_all(words[0])):
+        return [Candidate(start, start + len(words[0]), words[0], "place", "gazetteer")]  # "Almaty City Hall"
+    near_title = titled or parser.title_before(text, start, vocab) or parser.title_after(text, end, vocab)
+    capitalised = all(parser.is_capitalised(w) for w in words) and not span.replace(".", "").isupper()
+    if near_title and len(words) <= 4 and capitalised:
+        return [Candidate(start, end, span, "person", "title")]
+    return [Candidate(start, end, span, kind, "ner")]
+
+
+def _tokens(parsed: Parsed, start: int, end: int) -> list[Any]:
+    lo, hi = start - parsed.sentence.start, end - parsed.sentence.start
+    return [t for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi]
+
+
+def _acronyms(text: str, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+    """Join "Long Form (ABC)": the acronym becomes a mention of the long form's kind, carrying the long form."""
+    sentence = parsed.sentence
+    out = list(found)
+    for a_start, a_end, acronym in parser.acronyms(text, sentence.start, sentence.end):
+        paren = text.rfind("(", sentence.start, a_start)
+        long = next((c for c in out if c.end <= paren and not text[c.end : paren].strip()), None)
+        if long is None:
+            span = parser.long_form_before(text, paren, acronym, sentence.start)
+            if span is not None:
+                long = Candidate(span[0], span[1], text[span[0] : span[1]], "organization", "acronym")
+                out = [c for c in out if not (c.start < span[1] and span[0] < c.end)] + [long]
+        if long is not None and not parser.matches_acronym(long.text, acronym):
+            long = None
+        out = [c for c in out if not (c.start < a_end and a_start < c.end)]
+        kind: Kind = long.kind if long is not None else "organization"
+        if long is not None and long.kind == "place":
+            kind = "organization"
+            out = [c.relabel("organization", "acronym") if c is long else c for c in out]
+        out.append(Candidate(a_start, a_end, text[a_start:a_end], kind, "acronym", long.text if long else None))
+    return out
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if c.end > c.start and not any(k.start < c.end and c.start < k.end for k in kept):
+            kept.append(c)
+    return kept
+
+
+def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """Make kinds consistent over the article: persons' surnames, and one kind per surface text."""
+    persons = [c for c in candidates if c.kind == "person" and c.evidence in {"title", "speaker", "ner"}]
+    person_texts = {c.text for c in persons}
+    person_surnames = {surname_key(c.text) for c in persons if len(c.words) >= 2 or c.evidence != "ner"}
+    out = []
+    for c in candidates:
+        weak = c.evidence in {"ner", "speaker"}
+        if c.kind != "person" and weak and (
+            c.text in person_texts or (len(c.words) == 1 and surname_key(c.text) in person_surnames)
+        ):
+            c = c.relabel("person", "propagated")
+        out.append(c)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in out:
+        votes[c.text][c.kind] += 3 if c.evidence not in {"ner"} else 1
+    order = {"organization": 0, "person": 1, "place": 2, "group": 3}
+    final = []
+    for c in out:
+        if c.evidence == "ner" and len(votes[c.text]) > 1:
+            best = min(votes[c.text], key=lambda k: (-votes[c.text][k], order[k]))
+            if best != c.kind:
+                c = c.relabel(best, "propagated")  # type: ignore[arg-type]
+        final.append(c)
+    return final
+
+
+def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
+    """Mentions with their keys: persons by surname, acronyms by their long form, places by gazetteer id."""
+    long_forms = {c.text: c.long_form for c in candidates if c.long_form}
+    country = context_country(c.text for c in candidates if c.kind == "place")
+    mentions = []
+    for c in candidates:
+        if c.kind == "person":
+            key = surname_key(c.text)
+        elif c.kind == "place":
+            place = geocode(c.text, country)
+            key = place.geo_id if place is not None else name_key(c.text)
+        else:
+            long = long_forms.get(c.text)
+            key = name_key(long) if long else (c.text.lower() if c.text.isupper() else name_key(c.text))
+        if key:
+            mentions.append(Mention(c.text, c.start, c.end, c.kind, key))
+    return tuple(mentions)

@@ -1,0 +1,54 @@
+"""Loads the entity vocabularies (data files beside this module) once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def read_list(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a vocabulary file."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    titles: frozenset[tuple[str, ...]]  # lower-case word tuples: ("special", "representative")
+    max_title_words: int
+    org_cues: frozenset[str]
+    not_names: frozenset[str]
+    demonyms: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    def title_at_end(self, words: list[str]) -> int:
+        """How many of the last words form a title (0 if none); longest match wins."""
+        lowered = [w.lower().rstrip(".") for w in words]
+        for n in range(min(self.max_title_words, len(lowered)), 0, -1):
+            if tuple(lowered[-n:]) in self.titles:
+                return n
+        return 0
+
+    def title_at_start(self, words: list[str]) -> int:
+        """How many of the first words form a title (0 if none); longest match wins."""
+        lowered = [w.lower().rstrip(".") for w in words]
+        for n in range(min(self.max_title_words, len(lowered)), 0, -1):
+            if tuple(lowered[:n]) in self.titles:
+                return n
+        return 0
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    titles = frozenset(tuple(t.lower().split()) for t in read_list(DATA / "titles.txt"))
+    return Vocabulary(
+        titles=titles,
+        max_title_words=max(len(t) for t in titles),
+        org_cues=frozenset(read_list(DATA / "org_cues.txt")),
+        not_names=frozenset(w.lower() for w in read_list(DATA / "not_names.txt")),
+        demonyms=frozenset(read_list(DATA / "demonyms.txt")),
+        reporting_verbs=frozenset(w.lower() for w in read_list(DATA / "reporting_verbs.txt")),
+    )

@@ -1,0 +1,85 @@
+"""Quotes: direct ("...," said X / X said: "...") and indirect (X said that ...), with the speaker resolved.
+
+Direct quotes are quoted segments of at least four words in one paragraph; the speaker is looked for right after
+the closing quote (", said Bachelet", "” Ms. X said", also after the translation artefact ", ”said"), then right
+before the opening quote ("She said: “"), and a whole-paragraph quote without attribution continues the previous
+paragraph's speaker. Indirect quotes are sentences "X <reporting verb> [up to six words] that <clause>".
+Speakers come from the article's entity mentions; pronouns and role phrases ("the High Commissioner") resolve
+to the nearest earlier person (with that role when possible).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.annotate.context import Context
+from sitrep.annotate.quotes import parser
+from sitrep.annotate.quotes.factory import Vocabulary, vocabulary
+from sitrep.models import Quote
+
+MIN_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = vocab.verb_pattern
+    after_verb = re.compile(rf"^\s*,?\s*(?:{verbs})\s+(?P<who>[^,.;:!?\"“”]{{1,80}}?)(?=\s*[,.;:!?]|\s+(?:on|in|at|to"
+                            rf"|during|after|before|when|while|as)\b|\s*$)", re.IGNORECASE)
+    after_who = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?\"“”]{{1,160}}?)\s+(?:also\s+)?(?:{verbs})\b", re.IGNORECASE)
+    before = re.compile(rf"(?P<who>[^.!?\"“”]{{1,160}}?)\s+(?:also\s+)?(?:{verbs})\b[^.!?\"“”]{{0,40}}?[:,]?\s*$",
+                        re.IGNORECASE)
+    indirect = re.compile(rf"\b(?P<verb>{verbs})\b(?:\s+[\w,.-]+){{0,6}}?\s+that\s+(?P<what>\S.*)$", re.IGNORECASE)
+    return after_verb, after_who, before, indirect
+
+
+def extract(ctx: Context) -> tuple[Quote, ...]:
+    vocab = vocabulary()
+    after_verb, after_who, before, indirect = _patterns(vocab)
+    text, mentions = ctx.text, ctx.mentions
+    quotes: list[Quote] = []
+    previous: tuple[int, parser.Speaker] | None = None  # (paragraph index, speaker) of the last direct quote
+    for index, para in enumerate(ctx.article.paragraphs):
+        for qs, qe in parser.quoted_segments(text, para.start, para.end):
+            start, end = parser.clean_quote(text, qs, qe)
+            body = text[start:end].rstrip(" ,")
+            if len(body.split()) < MIN_WORDS:
+                continue
+            end = start + len(body)
+            tail = text[qe + 1 : para.end]
+            speaker = parser.Speaker(None, None)
+            match = after_verb.match(tail) or after_who.match(tail)
+            if match:
+                a = qe + 1 + match.start("who")
+                speaker = parser.resolve(text, mentions, a, qe + 1 + match.end("who"), vocab.roles)
+            if speaker.text is None:
+                head = text[para.start : max(para.start, qs - 1)]
+                match = before.search(head)
+                if match:
+                    speaker = parser.resolve(text, mentions, para.start + match.start("who"),
+                                             para.start + match.end("who"), vocab.roles)
+            if speaker.text is None and previous is not None and previous[0] == index - 1:
+                outside = text[para.start : qs - 1] + text[qe + 1 : para.end]
+                if len(outside.split()) <= 2:
+                    speaker = previous[1]
+            if speaker.text is None:
+                continue
+            quotes.append(Quote(speaker.text, text[start:end], start, end, True, speaker.key))
+            previous = (index, speaker)
+    direct_spans = [(q.start, q.end) for q in quotes]
+    for sentence in ctx.sentences:
+        match = indirect.search(sentence.text)
+        if not match:
+            continue
+        verb_at = sentence.start + match.start("verb")
+        speaker = parser.resolve(text, mentions, sentence.start, verb_at, vocab.roles)
+        if speaker.text is None or speaker.text.lower() in {"it", "they"} or len(speaker.text) > 80:
+            continue
+        start = sentence.start + match.start("what")
+        what = text[start : sentence.end]
+        cut = re.search(f"[{parser.OPEN}]", what)
+        what = (what[: cut.start()] if cut else what).rstrip(" ,.;:")
+        if len(what.split()) < MIN_WORDS or any(s <= start < e for s, e in direct_spans):
+            continue
+        quotes.append(Quote(speaker.text, what, start, start + len(what), False, speaker.key))
+    return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))

@@ -1,0 +1,47 @@
+"""Entity mentions on fictional text: kinds corrected by rules, acronyms, sentence boundaries, keys."""
+
+from __future__ import annotations
+
+from tests.annotate.helpers import context
+
+TEXT = (
+    "The Federal Ministry of Water Affairs warned of floods in Karaganda on Monday.\n\n"
+    "Spokesman Oleg Vasnetsov told reporters that the Northern Relief Alliance (NRA) had sent teams.\n\n"
+    "“The dams are holding, but barely,” said Vasnetsov.\n\n"
+    "Ms. Pirogova, head of the NRA mission, visited Astana and Almaty."
+)
+
+
+def kinds() -> dict[str, str]:
+    return {m.text: m.kind for m in context(TEXT).mentions}
+
+
+def test_rules_fix_kinds() -> None:
+    found = kinds()
+    assert found["Federal Ministry of Water Affairs"] == "organization"
+    assert found["Oleg Vasnetsov"] == "person"
+    assert found["Vasnetsov"] == "person"
+    assert found["Pirogova"] == "person"
+    assert found["Astana"] == "place"
+    assert found["Almaty"] == "place"
+
+
+def test_acronym_joins_its_long_form() -> None:
+    mentions = context(TEXT).mentions
+    long = next(m for m in mentions if m.text == "Northern Relief Alliance")
+    short = [m for m in mentions if m.text == "NRA"]
+    assert long.kind == "organization"
+    assert short and all(m.key == long.key and m.kind == "organization" for m in short)
+
+
+def test_mentions_stay_inside_sentences_and_spans_match() -> None:
+    ctx = context(TEXT)
+    for m in ctx.mentions:
+        assert ctx.text[m.start : m.end] == m.text
+        assert any(s.start <= m.start and m.end <= s.end for s in ctx.sentences)
+
+
+def test_places_are_keyed_by_gazetteer_id() -> None:
+    mentions = {m.text: m for m in context(TEXT).mentions}
+    assert mentions["Astana"].key.startswith("geo:")
+    assert mentions["Vasnetsov"].key == mentions["Oleg Vasnetsov"].key
