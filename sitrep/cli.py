@@ -20,7 +20,9 @@ from sitrep.errors import SitrepError, StoreError, UsageError
 from sitrep.runner import RunReport
 from sitrep.store.database import Store, reader
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn crisis reports into a sourced situation picture.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Turn crisis reports into a sourced situation picture."
+)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite file holding the picture.")]
@@ -137,6 +139,31 @@ def export(
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+token_app = typer.Typer(help="Tokens that allow writes (upload, corrections) through the web app.")
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    db: DbOption = DEFAULT_DB,
+    label: Annotated[str | None, typer.Option(help="A note saying whom the token is for.")] = None,
+) -> None:
+    """Make a new write token; it is printed once, only its hash is stored."""
+    from sitrep.web.tokens import create_token
+
+    with Store(db) as store:
+        typer.echo(create_token(store, label=label))
+
+
+@token_app.command("revoke")
+def token_revoke(db: DbOption = DEFAULT_DB) -> None:
+    """Revoke every write token of this database."""
+    from sitrep.web.tokens import revoke_tokens
+
+    with Store(db) as store:
+        err.print(f"revoked {revoke_tokens(store)} tokens", markup=False)
 
 
 @app.command()

@@ -7,7 +7,8 @@
      │    ├── TruncatedInput   a cut-off archive (.gz, WARC)
      │    ├── TooLarge         over the size limit
      │    ├── DecodeError      no encoding reads it
-     │    └── BadRecord        one line / record of a container (JSONL, feed, WARC) is malformed
+     │    ├── BadRecord        one line / record of a container (JSONL, feed, WARC) is malformed
+     │    └── ProcessingError  a stage failed on this document unexpectedly (a bug; the batch goes on)
      ├── FetchError            a URL could not be fetched (only with --fetch)
      ├── NoContent             cleaning left no text to annotate
      ├── StoreError            the SQLite store refused (locked, corrupt, newer schema)
@@ -51,6 +52,10 @@ class DecodeError(InputError):
 
 
 class BadRecord(InputError):
+    pass
+
+
+class ProcessingError(InputError):
     pass
 
 

@@ -30,7 +30,7 @@ import logging
 
 from sitrep.annotate import annotate
 from sitrep.clean import clean
-from sitrep.errors import InputError
+from sitrep.errors import InputError, ProcessingError
 from sitrep.models import Processed, RawDoc
 
 log = logging.getLogger(__name__)
@@ -43,9 +43,16 @@ def process(raw: RawDoc) -> Processed:
 
 
 def process_or_error(raw: RawDoc) -> Processed | InputError:
-    """`process`, with input errors returned as values so a batch (or a Dask bag) goes on without that file."""
+    """`process`, with errors returned as values so a batch (or a Dask bag) goes on without that document.
+
+    An unexpected exception is a bug in a stage; it is logged with its traceback and reported for this
+    document only, rather than losing the rest of the batch.
+    """
     try:
         return process(raw)
     except InputError as error:
         log.info("skipped %s", error)
         return error
+    except Exception as error:  # one document's failure must not stop the batch
+        log.exception("processing %s failed", raw.source)
+        return ProcessingError(raw.source, f"internal error while processing ({type(error).__name__}: {error})")

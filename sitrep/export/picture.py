@@ -83,7 +83,7 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
     return {
         "schema": SCHEMA,
         "documents": [
-            {"id": d["id"], "source": d["source"], "title": d["title"], "site": d["site"],
+            {"id": d["id"], "source": d["source"], "url": d["url"], "title": d["title"], "site": d["site"],
              "published": d["published"], "published_inferred": bool(d["published_inferred"]),
              "language": d["language"], "copy_of": d["copy_of"], "story_id": d["story_id"],
              "situation_id": d["situation_id"], "text_sha256": d["text_sha256"]}
@@ -125,7 +125,7 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
             {"id": t["id"], "situation_id": t["situation_id"], "type": t["type"], "date": t["date"],
              "date_precision": t["date_precision"], "place_id": t["place_id"], "summary": t["summary"],
              "evidence": json.loads(t["evidence"]), "note": t["note"]}
-            for t in conn.execute(f"SELECT * FROM timeline {where} ORDER BY date, type", args)
+            for t in conn.execute(f"SELECT * FROM timeline {where} ORDER BY date IS NULL, date, type", args)
         ],
         "quotes": [
             {"id": q["id"], "document_id": q["document_id"],

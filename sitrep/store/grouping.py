@@ -12,6 +12,7 @@ import json
 import logging
 import sqlite3
 from collections import deque
+from typing import Any
 
 from sitrep.group import DocFeatures, Link, components, link
 from sitrep.store.database import Store
@@ -23,8 +24,11 @@ MAX_CANDIDATES = 300  # a new article is compared with at most this many documen
 
 def load_features(conn: sqlite3.Connection, doc_id: str) -> DocFeatures:
     row = conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    data = json.loads(row["features"])
-    return DocFeatures(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+    data: dict[str, Any] = json.loads(row["features"])
+    for name, value in data.items():  # JSON has lists where the frozen dataclass keeps tuples
+        if isinstance(value, list):
+            data[name] = tuple(value)
+    return DocFeatures(**data)
 
 
 def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:

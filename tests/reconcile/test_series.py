@@ -57,7 +57,10 @@ def test_growth_is_not_a_conflict_and_latest_official_wins() -> None:
 
 
 def test_open_bound_is_narrowed_by_a_compatible_exact_figure() -> None:
-    figures = [fig("exact", 212, 212, date="2031-03-04"), fig("bound", 200, None, date="2031-03-05", text="more than 200")]
+    figures = [
+        fig("exact", 212, 212, date="2031-03-04"),
+        fig("bound", 200, None, date="2031-03-05", text="more than 200"),
+    ]
     [series] = reconcile_series("sit", figures)
     assert (series.best_low, series.best_high) == (212, 212)
     assert not series.conflict

@@ -38,7 +38,7 @@ def test_a_database_from_a_newer_sitrep_is_refused(tmp_path: Path) -> None:
 def test_a_file_that_is_not_sqlite_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite"
     path.write_text("this is not a database, " * 100)
-    with pytest.raises(StoreError, match="notes.sqlite"):
+    with pytest.raises(StoreError, match=r"notes\.sqlite"):
         Store(path)
 
 

@@ -1,0 +1,50 @@
+"""Clean + annotate throughput on bbc-news, against running the full spaCy pipeline over every sentence.
+
+Both run in this process on the same articles, one core. The goal (issue: facts) is at least 5x the baseline
+with no loss of figure recall: the cheap candidate pass decides which sentences deserve the parser.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from bench import BENCH_DATA, peak_rss_mb
+
+
+def _articles(limit: int) -> list[dict[str, str]]:
+    with open(BENCH_DATA / "bbc-news" / "bbc_news.jsonl", encoding="utf-8") as handle:
+        return [json.loads(line) for _, line in zip(range(limit), handle, strict=False)]
+
+
+def run(quick: bool = False) -> list[str]:
+    from sitrep.annotate.nlp import get_nlp
+    from sitrep.models import RawDoc
+    from sitrep.pipeline import process
+    from sitrep.text import split_sentences
+
+    articles = _articles(60 if quick else 300)
+    raws = [RawDoc(source=a["id"], kind="text", data=a["text"].encode()) for a in articles]
+    process(raws[0])  # load models outside the timing
+    nlp = get_nlp()
+
+    start = time.perf_counter()
+    figures = 0
+    for raw in raws:
+        figures += len(process(raw).annotations.figures)
+    ours = time.perf_counter() - start
+
+    sentences = [s.text for a in articles for s in split_sentences(a["text"])]
+    start = time.perf_counter()
+    for _ in nlp.pipe(sentences, batch_size=64):
+        pass
+    baseline = time.perf_counter() - start
+
+    n = len(raws)
+    return [
+        f"articles                          {n}",
+        f"sitrep clean+annotate             {n / ours:8.1f} articles/s (one core), {figures} figures",
+        f"baseline: spaCy on every sentence {n / baseline:8.1f} articles/s",
+        f"ratio                             {baseline / ours:8.2f}x  (goal >= 5x)",
+        f"peak memory                       {peak_rss_mb():8.0f} MB  (goal < 1500 MB)",
+    ]

@@ -1,0 +1,1 @@
+"""The web dossier (`sitrep serve`): server-rendered pages, their JSON twins, feeds, uploads."""

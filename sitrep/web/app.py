@@ -1,0 +1,213 @@
+"""The web dossier: `create_app(db_path)` returns the FastAPI application that `sitrep serve` runs.
+
+Every page is server-rendered from a context dict and has a JSON twin at its path with `.json` appended, which
+returns that same dict (`/index.json` for `/`). Templates autoescape everything; every response carries a strict
+Content-Security-Policy (scripts and styles only from our own /static, no inline script) and nosniff. Reads use
+a read-only SQLite connection per request; writes (upload, corrections) need a token and go through one Store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import ChoiceLoader, Environment, PackageLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep.store.database import Store
+from sitrep.web import pages
+from sitrep.web.api import add_api_routes
+from sitrep.web.deps import Conn, FactId, Note, Token
+from sitrep.web.feeds import atom_feed
+from sitrep.web.search import Filters, search_context
+from sitrep.web.writes import Settings, WriteError, correct, upload
+
+log = logging.getLogger(__name__)
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+FORM_OVERHEAD = 64 * 1024  # multipart framing and the small fields next to the file
+
+
+def templates() -> Environment:
+    env = Environment(loader=ChoiceLoader([PackageLoader("sitrep.web", "templates"),
+                                           PackageLoader("sitrep.export", "templates")]),
+                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["label"] = lambda value: str(value or "").replace("_", " ")
+    return env
+
+
+class Views:
+    """Renders a context either as a page or as its JSON twin."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.env = templates()
+
+    def html(self, request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+        path = request.url.path
+        twin = "/index.json" if path == "/" else f"{path}.json"
+        if request.url.query:
+            twin += f"?{request.url.query}"
+        page = {"path": path, "json": twin, "query": dict(request.query_params)}
+        return HTMLResponse(self.env.get_template(template).render(**context, page=page), status_code=status)
+
+
+async def _security(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    limit: int = request.app.state.settings.max_upload + FORM_OVERHEAD
+    if request.method == "POST":
+        length = request.headers.get("content-length")
+        if length is None or not length.isdigit():
+            response: Response = JSONResponse({"error": "Content-Length required"}, status_code=411)
+        elif int(length) > limit:
+            response = JSONResponse({"error": "request too large"}, status_code=413)
+        else:
+            response = await call_next(request)
+    else:
+        response = await call_next(request)
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def _error(views: Views, request: Request, status: int, message: str) -> Response:
+    if request.url.path.endswith((".json", ".atom")) or request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    return views.html(request, "error.html", {"status": status, "message": message}, status)
+
+
+def _add_error_handlers(app: FastAPI, views: Views) -> None:
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _error(views, request, 404, str(exc))
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        return _error(views, request, status, str(getattr(exc, "detail", "error")))
+
+    async def write_error(request: Request, exc: Exception) -> Response:
+        return _error(views, request, getattr(exc, "status", 400), str(exc))
+
+    async def bad_request(request: Request, exc: Exception) -> Response:
+        return _error(views, request, 422, "missing or invalid parameters")
+
+    app.add_exception_handler(pages.NotFound, not_found)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(WriteError, write_error)
+    app.add_exception_handler(RequestValidationError, bad_request)
+
+
+def _add_pages(app: FastAPI, views: Views) -> None:
+    @app.get("/index.json", tags=["pages"], summary="Situations with period, places and counts")
+    def index_json(conn: Conn) -> JSONResponse:
+        return JSONResponse(pages.index_context(conn))
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, conn: Conn) -> HTMLResponse:
+        return views.html(request, "index.html", pages.index_context(conn))
+
+    @app.get("/situations/{situation_id}.json", tags=["pages"], summary="Dossier of one situation")
+    def situation_json(situation_id: str, conn: Conn) -> JSONResponse:
+        return JSONResponse(pages.situation_context(conn, situation_id))
+
+    @app.get("/situations/{situation_id}", response_class=HTMLResponse, include_in_schema=False)
+    def situation(request: Request, situation_id: str, conn: Conn) -> HTMLResponse:
+        return views.html(request, "situation.html", pages.situation_context(conn, situation_id))
+
+    @app.get("/documents/{document_id}.json", tags=["pages"], summary="A document's text, facts and copies")
+    def document_json(document_id: str, conn: Conn) -> JSONResponse:
+        return JSONResponse(pages.document_context(conn, document_id))
+
+    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document(request: Request, document_id: str, conn: Conn) -> HTMLResponse:
+        return views.html(request, "document.html", pages.document_context(conn, document_id))
+
+    @app.get("/entities/{entity_id}.json", tags=["pages"], summary="A person, organisation or place")
+    def entity_json(entity_id: str, conn: Conn) -> JSONResponse:
+        return JSONResponse(pages.entity_context(conn, entity_id))
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity(request: Request, entity_id: str, conn: Conn) -> HTMLResponse:
+        return views.html(request, "entity.html", pages.entity_context(conn, entity_id))
+
+    @app.get("/compare.json", tags=["pages"], summary="Two documents side by side")
+    def compare_json(a: Annotated[str, Query()], b: Annotated[str, Query()], conn: Conn) -> JSONResponse:
+        return JSONResponse(pages.compare_context(conn, a, b))
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare(request: Request, conn: Conn, a: str = "", b: str = "") -> HTMLResponse:
+        if not (a and b):
+            docs = conn.execute("SELECT id, title FROM documents ORDER BY published, id LIMIT 500").fetchall()
+            return views.html(request, "compare_form.html", {"documents": [dict(d) for d in docs], "a": a, "b": b})
+        return views.html(request, "compare.html", pages.compare_context(conn, a, b))
+
+    @app.get("/search.json", tags=["pages"], summary="Full-text search with filters and facets")
+    def search_json(conn: Conn, filters: Annotated[Filters, Depends()]) -> JSONResponse:
+        return JSONResponse(search_context(conn, filters))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(request: Request, conn: Conn, filters: Annotated[Filters, Depends()]) -> HTMLResponse:
+        return views.html(request, "search.html", search_context(conn, filters))
+
+    @app.get("/feeds/{situation_id}.atom", tags=["feeds"], summary="Atom feed of the facts of a situation")
+    def feed(request: Request, situation_id: str, conn: Conn) -> Response:
+        return Response(atom_feed(conn, situation_id, str(request.base_url)), media_type="application/atom+xml")
+
+
+def _add_writes(app: FastAPI, views: Views) -> None:
+    settings = views.settings
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form(request: Request) -> HTMLResponse:
+        return views.html(request, "upload.html", {"max_upload": settings.max_upload})
+
+    @app.post("/upload.json", tags=["writes"], summary="Upload a report (needs a write token)")
+    def upload_json(token: Token, file: Annotated[UploadFile, File()]) -> JSONResponse:
+        data = file.file.read(settings.max_upload + 1)
+        return JSONResponse(upload(settings, file.filename or "", data, token))
+
+    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_page(request: Request, token: Token, file: Annotated[UploadFile, File()]) -> HTMLResponse:
+        data = file.file.read(settings.max_upload + 1)
+        return views.html(request, "uploaded.html", upload(settings, file.filename or "", data, token))
+
+    @app.post("/corrections.json", tags=["writes"], summary="Mark a fact wrong or confirmed (needs a write token)")
+    def correction_json(token: Token, fact_id: FactId, verdict: Annotated[str, Form()],
+                        note: Note = "") -> JSONResponse:
+        return JSONResponse(correct(settings, fact_id, verdict, note, token))
+
+    @app.post("/corrections", include_in_schema=False)
+    def correction(token: Token, fact_id: FactId, verdict: Annotated[str, Form()], note: Note = "") -> RedirectResponse:
+        return RedirectResponse(correct(settings, fact_id, verdict, note, token)["href"], status_code=303)
+
+
+def create_app(db_path: str, *, data_dir: str | Path | None = None, max_upload: int | None = None) -> FastAPI:
+    """The dossier app over the database at `db_path`; uploads are kept under `data_dir` (default: its folder)."""
+    Store(db_path).close()  # apply pending migrations (search index, tokens) before serving
+    settings = Settings(db_path=str(db_path), data_dir=Path(data_dir or Path(db_path).resolve().parent))
+    if max_upload is not None:
+        settings.max_upload = max_upload
+    app = FastAPI(title="sitrep", summary="Sourced situation picture: the dossier's JSON API",
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.settings = settings
+    views = Views(settings)
+    app.middleware("http")(_security)
+    app.mount("/static", StaticFiles(packages=[("sitrep.web", "static")]), name="static")
+    _add_error_handlers(app, views)
+    _add_pages(app, views)
+    add_api_routes(app, views)
+    _add_writes(app, views)
+    return app

@@ -1,0 +1,220 @@
+"""Context builders of the dossier pages. Each returns one plain dict: the HTML template renders it, and the
+page's `.json` twin returns it as it is.
+
+Situation pages come from the picture (`load_picture`) through `sitrep.export.dossier`, the same view the
+Markdown and HTML exports render; document, entity and comparison pages read their rows from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from typing import Any
+
+from sitrep.export.dossier import count, index_view, safe_url, situation_view
+from sitrep.export.picture import load_picture
+from sitrep.web.highlight import Fact, highlight
+
+Context = dict[str, Any]
+
+
+class NotFound(Exception):
+    """The page names something the store does not hold."""
+
+
+def corrections(conn: sqlite3.Connection, fact_ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The latest analyst verdict per fact id."""
+    rows = conn.execute("SELECT fact_id, verdict, note, created_at FROM overrides ORDER BY id").fetchall()
+    wanted = set(fact_ids) if fact_ids is not None else None
+    latest = {r["fact_id"]: dict(r) for r in rows if wanted is None or r["fact_id"] in wanted}
+    return {fact_id: row for fact_id, row in latest.items() if row["verdict"] != "reset"}
+
+
+def index_context(conn: sqlite3.Connection) -> Context:
+    view = index_view(load_picture(conn))
+    view["documents"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return view
+
+
+def situation_context(conn: sqlite3.Connection, situation_id: str) -> Context:
+    view = situation_view(load_picture(conn, situation_id), situation_id)
+    if view is None:
+        raise NotFound(f"no situation {situation_id!r}")
+    fixes = corrections(conn)
+    for row in view["key_figures"]:
+        for source in row["sources"]:
+            source["correction"] = fixes.get(source["figure_id"])
+    return view
+
+
+def _doc_summary(row: sqlite3.Row) -> Context:
+    return {"id": row["id"], "title": row["title"] or row["id"], "site": row["site"], "published": row["published"],
+            "href": f"/documents/{row['id']}"}
+
+
+def _document_row(conn: sqlite3.Connection, doc_id: str) -> sqlite3.Row:
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document {doc_id!r}")
+    return row
+
+
+def document_facts(conn: sqlite3.Connection, doc: sqlite3.Row) -> list[Fact]:
+    """Every extracted fact of one document as a highlightable span."""
+    series = {fid: s["id"] for s in conn.execute("SELECT id, figure_ids FROM series WHERE situation_id = ?",
+                                                  (doc["situation_id"],)) for fid in json.loads(s["figure_ids"])}
+    dossier = f"/situations/{doc['situation_id']}" if doc["situation_id"] else None
+    doc_id = doc["id"]
+    facts: list[Fact] = []
+    for f in conn.execute("SELECT * FROM figures WHERE document_id = ? ORDER BY start", (doc_id,)):
+        label = f"{f['measure']} ({f['grp']}): {count(f['low'], f['high'])}"
+        facts.append(Fact(f["id"], "figure", f["start"], f["end"], label, details={
+            "count_text": f["count_text"], "date": f["date"], "source": f["source_text"], "sentence": f["sentence"],
+            "place": f["place_text"], "href": f"{dossier}#{series[f['id']]}" if dossier and f["id"] in series else None,
+        }))
+    for e in conn.execute("SELECT * FROM events WHERE document_id = ? ORDER BY start", (doc_id,)):
+        label = f"{e['type'].replace('_', ' ')} {e['date'] or 'undated'}"
+        facts.append(Fact(e["id"], "event", e["start"], e["end"], label, [f"at-{e['start']}"],
+                          {"date": e["date"], "place": e["place_text"], "sentence": e["sentence"]}))
+    for q in conn.execute("SELECT * FROM quotes WHERE document_id = ? ORDER BY start", (doc_id,)):
+        facts.append(Fact(q["id"], "quote", q["start"], q["end"], f"quote of {q['speaker_text'] or 'unattributed'}",
+                          details={"speaker": q["speaker_text"], "text": q["text"]}))
+    for c in conn.execute("SELECT * FROM calls WHERE document_id = ? ORDER BY start", (doc_id,)):
+        facts.append(Fact(c["id"], "call", c["start"], c["end"], f"call by {c['caller_text'] or 'unattributed'}",
+                          details={"caller": c["caller_text"], "addressee": c["addressee_text"],
+                                   "demand": c["demand"]}))
+    for m in conn.execute(
+        "SELECT m.*, em.entity_id FROM mentions m LEFT JOIN entity_mentions em"
+        " ON em.document_id = m.document_id AND em.start = m.start WHERE m.document_id = ? ORDER BY m.start",
+        (doc_id,),
+    ):
+        href = f"/entities/{m['entity_id']}" if m["entity_id"] else None
+        facts.append(Fact(f"m{m['start']}", "mention", m["start"], m["end"], f"{m['kind']}: {m['text']}",
+                          details={"text": m["text"], "entity_kind": m["kind"], "href": href}))
+    return facts
+
+
+def _names(facts: list[Fact]) -> list[Context]:
+    """Entity mentions grouped by what they name (each mention keeps its anchor)."""
+    names: dict[tuple[str, str], Context] = {}
+    for f in facts:
+        if f.kind == "mention":
+            key = (f.details["href"] or f.details["text"], f.details["entity_kind"])
+            name = names.setdefault(key, {"text": f.details["text"], "href": f.details["href"],
+                                          "kind": f.details["entity_kind"], "anchors": []})
+            name["anchors"].append(f.id)
+    return list(names.values())
+
+
+def document_context(conn: sqlite3.Connection, doc_id: str) -> Context:
+    doc = _document_row(conn, doc_id)
+    facts = document_facts(conn, doc)
+    origin = doc["copy_of"] or doc["id"]
+    copies = conn.execute("SELECT * FROM documents WHERE (id = ? OR copy_of = ?) AND id != ? ORDER BY published, id",
+                          (origin, origin, doc_id)).fetchall()
+    story = conn.execute("SELECT id, title FROM stories WHERE id = ?", (doc["story_id"],)).fetchone()
+    situation = conn.execute("SELECT id, title FROM situations WHERE id = ?", (doc["situation_id"],)).fetchone()
+    fixes = corrections(conn, [f.id for f in facts])
+    return {
+        "document": {"id": doc["id"], "title": doc["title"] or doc["id"], "site": doc["site"],
+                     "published": doc["published"], "published_inferred": bool(doc["published_inferred"]),
+                     "language": doc["language"], "source": doc["source"], "url": doc["url"],
+                     "link": safe_url(doc["url"]) or safe_url(doc["source"]), "copy_of": doc["copy_of"]},
+        "paragraphs": highlight(doc["text"], json.loads(doc["paragraphs"] or "[]"), facts),
+        "facts": [{"id": f.id, "kind": f.kind, "label": f.label, "anchor": f.anchor, "text": doc["text"][f.start:f.end],
+                   "correction": fixes.get(f.id), **f.details} for f in facts],
+        "fact_counts": dict(Counter(f.kind for f in facts)),
+        "names": _names(facts),
+        "copies": [{**_doc_summary(c), "original": c["id"] == origin} for c in copies],
+        "story": dict(story) if story else None,
+        "situation": {**dict(situation), "href": f"/situations/{situation['id']}"} if situation else None,
+    }
+
+
+def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
+    entity = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if entity is None:
+        raise NotFound(f"no entity {entity_id!r}")
+    docs = conn.execute(
+        "SELECT d.id, d.title, d.site, d.published, d.situation_id, count(*) AS n FROM entity_mentions em"
+        " JOIN documents d ON d.id = em.document_id WHERE em.entity_id = ? GROUP BY d.id ORDER BY d.published, d.id",
+        (entity_id,),
+    ).fetchall()
+    quotes: list[Context] = []
+    calls: list[Context] = []
+    for situation_id in sorted({d["situation_id"] for d in docs if d["situation_id"]}):
+        picture = load_picture(conn, situation_id)
+        titles = {d["id"]: d["title"] or d["id"] for d in picture["documents"]}
+        quotes += [{**q, "document_title": titles.get(q["document_id"]),
+                    "href": f"/documents/{q['document_id']}#fact-{q['id']}"}
+                   for q in picture["quotes"] if q["speaker_id"] == entity_id]
+        calls += [{**c, "document_title": titles.get(c["document_id"]),
+                   "href": f"/documents/{c['document_id']}#fact-{c['id']}"}
+                  for c in picture["calls"] if c["caller_id"] == entity_id]
+    by_day = Counter((d["published"] or "undated")[:10] for d in docs for _ in range(d["n"]))
+    return {
+        "entity": {"id": entity["id"], "kind": entity["kind"], "name": entity["name"],
+                   "aliases": json.loads(entity["aliases"]), "lat": entity["lat"], "lon": entity["lon"],
+                   "country": entity["country"]},
+        "documents": [{**_doc_summary(d), "mentions": d["n"]} for d in docs],
+        "mentions_over_time": [{"date": day, "mentions": n} for day, n in sorted(by_day.items())],
+        "quotes": quotes,
+        "calls": calls,
+    }
+
+
+def _keyed_facts(conn: sqlite3.Connection, doc_id: str) -> dict[str, dict[tuple[Any, ...], Context]]:
+    """Facts of a document under keys that say when two documents report the same thing."""
+    def norm(text: str | None) -> str:
+        return " ".join((text or "").lower().split())
+
+    out: dict[str, dict[tuple[Any, ...], Context]] = {"figures": {}, "events": {}, "quotes": {}, "calls": {},
+                                                      "entities": {}}
+    href = f"/documents/{doc_id}#fact-"
+    for f in conn.execute("SELECT * FROM figures WHERE document_id = ?", (doc_id,)):
+        out["figures"][(f["measure"], f["grp"], f["low"], f["high"])] = {
+            "id": f["id"], "label": f"{f['measure']} ({f['grp']}): {count(f['low'], f['high'])}",
+            "text": f["sentence"], "href": href + f["id"], "measure": f["measure"], "group": f["grp"],
+            "low": f["low"], "high": f["high"]}
+    for e in conn.execute("SELECT * FROM events WHERE document_id = ?", (doc_id,)):
+        out["events"][(e["type"], e["date"])] = {"id": e["id"], "label": f"{e['type']} {e['date'] or 'undated'}",
+                                                 "text": e["sentence"], "href": href + e["id"]}
+    for q in conn.execute("SELECT * FROM quotes WHERE document_id = ?", (doc_id,)):
+        out["quotes"][(norm(q["text"]),)] = {"id": q["id"], "label": q["speaker_text"] or "unattributed",
+                                             "text": q["text"], "href": href + q["id"]}
+    for c in conn.execute("SELECT * FROM calls WHERE document_id = ?", (doc_id,)):
+        out["calls"][(norm(c["demand"]),)] = {"id": c["id"], "label": c["caller_text"] or "unattributed",
+                                              "text": c["demand"], "href": href + c["id"]}
+    for m in conn.execute("SELECT DISTINCT e.id, e.name, e.kind FROM entity_mentions em JOIN entities e"
+                          " ON e.id = em.entity_id WHERE em.document_id = ?", (doc_id,)):
+        out["entities"][(m["id"],)] = {"id": m["id"], "label": m["kind"], "text": m["name"],
+                                       "href": f"/entities/{m['id']}"}
+    return out
+
+
+def _disjoint(a: Context, b: Context) -> bool:
+    a_high = a["high"] if a["high"] is not None else float("inf")
+    b_high = b["high"] if b["high"] is not None else float("inf")
+    return bool(a_high < b["low"] or b_high < a["low"])
+
+
+def compare_context(conn: sqlite3.Connection, a: str, b: str) -> Context:
+    docs = [_doc_summary(_document_row(conn, doc_id)) for doc_id in (a, b)]
+    fa, fb = _keyed_facts(conn, a), _keyed_facts(conn, b)
+    sections = []
+    for kind in ("figures", "events", "quotes", "calls", "entities"):
+        sections.append({
+            "kind": kind,
+            "shared": [{"a": fa[kind][k], "b": fb[kind][k]} for k in fa[kind] if k in fb[kind]],
+            "only_a": [v for k, v in fa[kind].items() if k not in fb[kind]],
+            "only_b": [v for k, v in fb[kind].items() if k not in fa[kind]],
+        })
+    pairs = [
+        {"measure": x["measure"], "group": x["group"], "a": x, "b": y}
+        for x in fa["figures"].values() for y in fb["figures"].values()
+        if (x["measure"], x["group"]) == (y["measure"], y["group"]) and (x["low"], x["high"]) != (y["low"], y["high"])
+    ]
+    return {"a": docs[0], "b": docs[1], "sections": sections,
+            "conflicts": [p for p in pairs if _disjoint(p["a"], p["b"])],  # cannot both be true
+            "differ": [p for p in pairs if not _disjoint(p["a"], p["b"])]}  # different but compatible

@@ -1,0 +1,121 @@
+"""Token-protected writes from the browser: uploading reports and correcting facts.
+
+Uploads are size-limited, saved under `<data dir>/uploads/` with a name made of the content hash and the
+uploaded name reduced to safe characters (the path is checked to stay inside that folder), then processed by
+`sitrep.runner.run`, the same code as `sitrep run`. Writes are serialised by one lock: SQLite has one writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.store.database import Store, now
+from sitrep.web.tokens import check_token
+
+log = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+SUFFIXES = (".html", ".htm", ".txt", ".md", ".jsonl", ".xml", ".rss", ".atom", ".warc", ".warc.gz")
+VERDICTS = ("wrong", "confirmed", "reset")
+_LOCK = threading.Lock()
+
+
+class WriteError(Exception):
+    """A write was refused; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Settings:
+    """Where the database and uploaded files live."""
+
+    db_path: str
+    data_dir: Path
+    max_upload: int = MAX_UPLOAD_BYTES
+
+
+def safe_name(filename: str) -> str:
+    """The uploaded file name reduced to [A-Za-z0-9._-], with an allowed suffix; raises WriteError otherwise."""
+    base = re.split(r"[\\/]", filename or "")[-1]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip("._-")[-80:]
+    if not name.lower().endswith(SUFFIXES):
+        raise WriteError(f"unsupported file type; upload one of {', '.join(SUFFIXES)}", 415)
+    return name
+
+
+def save_upload(data_dir: Path, filename: str, data: bytes) -> Path:
+    """Store the bytes under data_dir/uploads (content-addressed) and return the path."""
+    folder = (data_dir / "uploads").resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = (folder / f"{hashlib.sha256(data).hexdigest()[:16]}-{safe_name(filename)}").resolve()
+    if target.parent != folder:
+        raise WriteError("bad file name")
+    if not target.exists():
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(data)
+        partial.replace(target)
+    return target
+
+
+def _authorised(store: Store, token: str | None) -> int:
+    token_id = check_token(store.conn, token)
+    if token_id is None:
+        raise WriteError("a valid write token is required (create one with `sitrep token create`)", 403)
+    return token_id
+
+
+def upload(settings: Settings, filename: str, data: bytes, token: str | None) -> dict[str, Any]:
+    """Save one uploaded report and bring the picture up to date; returns what happened."""
+    if len(data) > settings.max_upload:
+        raise WriteError(f"file larger than {settings.max_upload:,} bytes", 413)
+    if not data:
+        raise WriteError("empty file")
+    with _LOCK, Store(settings.db_path) as store:
+        _authorised(store, token)
+        path = save_upload(settings.data_dir, filename, data)
+        log.info("upload %s (%d bytes)", path.name, len(data))
+        from sitrep import runner  # the whole pipeline: imported on the first upload, not when serving starts
+
+        report = runner.run(store, [str(path)])
+        docs = store.conn.execute(
+            "SELECT d.id, d.title, d.situation_id FROM documents d JOIN raw_inputs r ON r.id = d.raw_id"
+            " WHERE r.source = ? OR substr(r.source, 1, ?) = ? ORDER BY d.id",
+            (str(path), len(str(path)) + 1, f"{path}#"),
+        ).fetchall()
+    return {
+        "file": path.name, "bytes": len(data), "stored": report.stored, "unchanged": report.unchanged,
+        "processed": report.processed, "errors": [{"source": Path(s).name, "reason": r} for s, r in report.errors],
+        "situations": report.situations,
+        "documents": [{"id": d["id"], "title": d["title"] or d["id"], "href": f"/documents/{d['id']}",
+                       "situation_id": d["situation_id"]} for d in docs],
+    }
+
+
+def correct(settings: Settings, fact_id: str, verdict: str, note: str, token: str | None) -> dict[str, Any]:
+    """Record an analyst's verdict on a fact (the extracted fact itself is never changed)."""
+    if verdict not in VERDICTS:
+        raise WriteError(f"verdict must be one of {', '.join(VERDICTS)}")
+    with _LOCK, Store(settings.db_path) as store:
+        token_id = _authorised(store, token)
+        found = None
+        for kind in ("figures", "events", "quotes", "calls"):
+            row = store.conn.execute(f"SELECT document_id FROM {kind} WHERE id = ?", (fact_id,)).fetchone()
+            if row:
+                found = (kind[:-1], row["document_id"])
+                break
+        if found is None:
+            raise WriteError(f"no fact {fact_id!r}", 404)
+        with store.write() as tx:
+            tx.execute("INSERT INTO overrides (fact_kind, fact_id, verdict, note, token_id, created_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", (found[0], fact_id, verdict, note[:500], token_id, now()))
+    return {"fact_id": fact_id, "kind": found[0], "verdict": verdict, "document_id": found[1],
+            "href": f"/documents/{found[1]}#about-{fact_id}"}
