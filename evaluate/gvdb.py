@@ -1,13 +1,10 @@
 """Casualty counts per article on GVDB dev (US local news about shootings; ../shared/bench/gvdb/SOURCE.md).
 
-The figures of an article are summed up as one incident, since restatements repeat counts (the headline, the
-lead, the police quote):
-- killed  = the largest killed count of the article;
-- injured = the largest injured / hospitalized count (sub-counts left out), less the killed count when the deaths
-  are told after the injuries ("Two were wounded ... one died"); or, where the text only says people were "shot"
-  without the outcome, that shot count less the killed count, whichever is larger.
-Restatements repeat counts, so every measure takes its maximum over the article (adding up the coordinated
-victims of one sentence, "a man and a boy were shot", was measured and scored lower: it double-counts sub-counts).
+The figures of an article are counted as one incident by sitrep.annotate.figures.victims (the same pass the
+extractor runs): single victims ("a 23-year-old man", "he", "Ann Vell, 34") are linked across sentences, each with
+the worst outcome stated; counts of several people are restatements (each measure its largest count); the people
+"shot" without an outcome, less the killed, are injured. Where the extractor gave article-level "victims" figures
+they are read as they are.
 Open counts ("more than 3") count as their lower bound. Scored as exact-match accuracy against
 n_victims_killed and n_victims_injured_not_killed (derived from the per-victim annotation; noisy).
 """
@@ -20,7 +17,7 @@ from typing import Any
 
 from evaluate import BENCH, Report
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import extract_found
+from sitrep.annotate.figures import extract_found, victims
 from sitrep.annotate.figures.items import FoundFigure
 from sitrep.models import Article, document_id
 from sitrep.text import split_paragraphs, split_sentences
@@ -35,24 +32,15 @@ def context_of(text: str, source: str, published: str | None = None) -> Context:
     return Context(article, split_sentences(text, paragraphs), published)
 
 
-def casualties(found: Iterable[FoundFigure]) -> tuple[int, int]:
-    """(killed, injured-not-killed) of one incident from the figures of its article."""
-    per_sentence: dict[tuple[str, int], int] = {}
-    first_seen: dict[str, int] = {}
-    for item in found:
-        figure = item.figure
-        if item.term == "sub":
-            continue
-        kind = "shot" if item.term == "shot" else figure.measure
-        kind = "injured" if kind == "hospitalized" else kind
-        key = (kind, figure.sentence_start)
-        per_sentence[key] = max(per_sentence.get(key, 0), figure.low)
-        first_seen.setdefault(kind, figure.sentence_start)
-    best = {kind: max(v for (k, _), v in per_sentence.items() if k == kind) for kind, _ in per_sentence}
-    killed, injured, shot = best.get("killed", 0), best.get("injured", 0), best.get("shot", 0)
-    if injured and killed and first_seen["injured"] < first_seen["killed"]:
-        injured = max(0, injured - killed)  # "Two people were wounded ... The 19-year-old victim died."
-    return killed, max(injured, shot - killed)
+def casualties(found: Iterable[FoundFigure], text: str = "") -> tuple[int, int]:
+    """(killed, injured-not-killed) of one incident: the article-level "victims" figures where the extractor
+    gave them (single victims linked across sentences), else the same count over the sentence figures."""
+    items = list(found)
+    tally = {item.figure.measure: item.figure.low for item in items if item.term == "victims"}
+    if tally:
+        return tally.get("killed", 0), tally.get("injured", 0)
+    killed, injured, _ = victims.count(items, text)
+    return killed, injured
 
 
 def rows(fast: bool) -> list[dict[str, Any]]:
@@ -66,7 +54,7 @@ def run(fast: bool = False) -> Report:
     notes: list[str] = []
     for row in data:
         found = extract_found(context_of(row["text"], row["id"]))
-        killed, injured = casualties(found)
+        killed, injured = casualties(found, row["text"])
         k_ok = killed == row["n_victims_killed"]
         i_ok = injured == row["n_victims_injured_not_killed"]
         killed_ok += k_ok

@@ -43,5 +43,5 @@ def test_every_pipeline_stage_folder_named_in_readme_exists() -> None:
 
 def test_makefile_targets_named_in_readme_exist() -> None:
     makefile = (ROOT / "Makefile").read_text()
-    for target in set(re.findall(r"make (\w+)", README)):
+    for target in set(re.findall(r"(?:`|^)make (\w+)", README, re.M)):
         assert re.search(rf"^{target}:", makefile, re.M), target

@@ -3,10 +3,10 @@
     features(article, annotations) -> DocFeatures      per document, pure (sitrep.group.features)
     lsh_bands(f), blocking_keys(f) -> keys             where to look for candidates (near-copies; stories)
     link(a, b) -> Link | None                          one pair, from the two feature sets only (sitrep.group.links)
-    components(doc_ids, links, kind) -> {doc: group}   connected components, deterministic ids
+    components(doc_ids, links, kind) -> {doc: group}   components (stories: average link), deterministic ids
 
-Because every link depends on its two documents alone and components do not depend on order, adding documents
-one by one in any order gives the same grouping as a rebuild. The kinds nest: a copy link also joins the
+Because every link depends on its two documents alone and grouping depends only on the set of documents and
+links (`sitrep.group.cluster`), adding documents one by one in any order gives the same grouping as a rebuild. The kinds nest: a copy link also joins the
 story and the situation, a story link also joins the situation (copy ⊂ story ⊂ situation). The link rules
 are documented in `sitrep.group.links`.
 """
@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from sitrep.group.cluster import average_link, union_find
 from sitrep.group.features import NUM_PERM, DocFeatures, features
-from sitrep.group.links import Link, LinkKind, link
+from sitrep.group.links import Link, LinkKind, link, thresholds
 
 __all__ = ["DocFeatures", "Link", "LinkKind", "blocking_keys", "components", "features", "link", "lsh_bands"]
 
@@ -55,19 +56,14 @@ def blocking_keys(f: DocFeatures) -> tuple[str, ...]:
 
 
 def components(doc_ids: Iterable[str], links: Iterable[Link], kind: str) -> dict[str, str]:
-    """Document -> group id over the links of `kind` and stronger; the id is derived from the smallest member."""
-    allowed = _NESTED[kind]
-    parent: dict[str, str] = {d: d for d in doc_ids}
+    """Document -> group id; the id is derived from the smallest member.
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for item in links:
-        if item.kind in allowed and item.a in parent and item.b in parent:
-            ra, rb = find(item.a), find(item.b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)  # the smallest id is always the root
-    return {d: f"{kind}-" + hashlib.sha256(find(d).encode()).hexdigest()[:12] for d in parent}
+    copy and situation: connected components over the links of `kind` and stronger. story: average link over
+    the scores of all links, from the copy groups up (`sitrep.group.cluster`), so that a single story link
+    does not chain two incidents together."""
+    links = list(links)
+    if kind == "story":
+        roots = average_link(doc_ids, links, thresholds()["story_score"])
+    else:
+        roots = union_find(doc_ids, links, _NESTED[kind])
+    return {d: f"{kind}-" + hashlib.sha256(r.encode()).hexdigest()[:12] for d, r in roots.items()}

@@ -12,11 +12,17 @@ copy (same origin; `Link.reason` says which rule)
     retell_specifics specific facts (numbers, dates), and at least retell_share of the specifics of the
     document with fewer of them (a translation keeps them all, a second report adds its own), at least one
     quote (by content stems) or retell_names names, and their content terms overlap >= retell_terms; and
-    they are close in time (retell_days).
-story (one news item): content terms overlap >= story_terms and >= story_names shared names (a retold quote
-  counts as a name), or terms overlap >= story_terms_alone; and close in time (story_days).
-situation (one crisis over time): content terms overlap >= situation_terms and shared names/places
-  >= situation_names, within situation_days.
+    they are close in time (retell_days), and their story similarity is at least retell_similarity.
+story (one news item): `similarity` >= story_score and close in time (story_days). The similarity is the cosine
+  of the two documents' tf x rarity term vectors plus name_weight x the cosine of their name vectors (rarity
+  from wordfreq, see `sitrep.group.features`); when both documents name years and share none (two earthquakes,
+  two arrests of one celebrity years apart) it is multiplied by year_veto.
+situation (one crisis over time): term cosine >= situation_terms and shared names/places >= situation_names,
+  within situation_days.
+
+The score of a story or situation link is its story similarity (0 when the two are further apart than
+story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation,
+so a story link alone does not chain two different incidents into one story.
 
 Time: a document's time is its published date, else the latest date it mentions. When both are known and
 further apart than the window, the pair never links (a year-less date compares by month and day, so January
@@ -79,6 +85,27 @@ def term_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     wb = {t: 1.0 / (1.0 + i / 10.0) for i, t in enumerate(b)}
     shared = sum(min(wa[t], wb[t]) for t in wa.keys() & wb.keys())
     return shared / min(sum(wa.values()), sum(wb.values()))
+
+
+def cosine(ka: tuple[str, ...], wa: tuple[float, ...], kb: tuple[str, ...], wb: tuple[float, ...]) -> float:
+    """Cosine of two sparse weighted vectors (keys with L2-normalised weights; missing weights count 0)."""
+    if not wa or not wb:
+        return 0.0
+    other = dict(zip(kb, wb, strict=False))
+    return sum(w * other.get(k, 0.0) for k, w in zip(ka, wa, strict=False))
+
+
+def years_conflict(a: DocFeatures, b: DocFeatures) -> bool:
+    """Both documents name years and none in common: the same kind of event in another year."""
+    return bool(a.years) and bool(b.years) and not set(a.years) & set(b.years)
+
+
+def similarity(a: DocFeatures, b: DocFeatures) -> float:
+    """Story similarity: term cosine + name_weight x name cosine, scaled down by year_veto when years conflict."""
+    th = thresholds()
+    sim = cosine(a.terms, a.weights, b.terms, b.weights)
+    sim += th["name_weight"] * cosine(a.names, a.name_weights, b.names, b.name_weights)
+    return sim * th["year_veto"] if years_conflict(a, b) else sim
 
 
 def quotes_shared(a: tuple[str, ...], b: tuple[str, ...], share: float) -> int:
@@ -148,17 +175,18 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
     specifics = len(set(a.numbers) & set(b.numbers)) + len(set(a.dates) & set(b.dates))
     fewest = min(len(a.numbers) + len(a.dates), len(b.numbers) + len(b.dates)) or 1
     quotes = quotes_shared(a.quotes, b.quotes, th["quote_share"])
-    if (specifics >= th["retell_specifics"] and specifics / fewest >= th["retell_share"]
+    sim = similarity(a, b)
+    if (sim >= th["retell_similarity"] and specifics >= th["retell_specifics"] and specifics / fewest >= th["retell_share"]
             and (quotes >= 1 or names >= th["retell_names"])
             and terms >= th["retell_terms"] and _within(days, th["retell_days"])):
         why = f"retelling: {specifics} numbers/dates, {quotes} quotes, {names} names, terms {terms:.2f}"
         return Link(a.doc_id, b.doc_id, "copy", round(terms, 3), why)
-    if _within(days, th["story_days"]) and (
-        (terms >= th["story_terms"] and names + quotes >= th["story_names"]) or terms >= th["story_terms_alone"]
-    ):
-        return Link(a.doc_id, b.doc_id, "story", round(terms, 3), f"story: terms {terms:.2f}, {names} names")
+    story_sim = sim if _within(days, th["story_days"]) else 0.0
+    if story_sim >= th["story_score"]:
+        return Link(a.doc_id, b.doc_id, "story", round(story_sim, 4), f"story: similarity {sim:.2f}, {names} names")
     places = len(set(a.places) & set(b.places))
-    if terms >= th["situation_terms"] and names + places >= th["situation_names"]:
-        why = f"situation: terms {terms:.2f}, {names} names, {places} places"
-        return Link(a.doc_id, b.doc_id, "situation", round(terms, 3), why)
+    if cosine(a.terms, a.weights, b.terms, b.weights) >= th["situation_terms"] and (
+            names + places >= th["situation_names"]):
+        why = f"situation: similarity {sim:.2f}, {names} names, {places} places"
+        return Link(a.doc_id, b.doc_id, "situation", round(story_sim, 4), why)
     return None

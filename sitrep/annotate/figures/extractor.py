@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import sources
+from sitrep.annotate.figures import sources, victims
 from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
 from sitrep.annotate.figures.parser import find_counts
 from sitrep.models import Figure, Sentence
@@ -72,8 +72,9 @@ def _group_after(text: str, end: int, vocab: Vocab) -> tuple[str, str, int] | No
 
 
 def _only_aux(between: str, vocab: Vocab) -> bool:
-    words = re.findall(r"[\w'-]+", between.lower())
-    return len(words) <= 5 and all(w in vocab.aux for w in words) and not re.search(r"[;:()]", between)
+    words = re.findall(r"[\w'-]+", between.lower())  # adverbs too: "were pre-emptively evacuated"
+    return (len(words) <= 5 and all(w in vocab.aux or w.endswith("ly") for w in words)
+            and not re.search(r"[;:()]", between))
 
 
 class _Sentence:
@@ -87,9 +88,17 @@ class _Sentence:
             start = count.start - sentence.start
             for cue in cues:
                 if (cue.cue.voice in ("active", "both") and cue.end <= start and not cue.negated
-                        and _OBJECT_FILLER.match(self.text[cue.end : start])):
+                        and _OBJECT_FILLER.match(self.text[cue.end : start]) and not self._compound(cue, count)):
                     self.objects[index] = cue
         self.claimed = {id(cue) for cue in self.objects.values()}
+
+    def _compound(self, cue: Cue, count: Count) -> bool:
+        """Not an object: "shot at a man" (missed), "shooting victim Ann Vell" (a noun compound)."""
+        filler = self.text[cue.end : count.start - self.s.start]
+        if cue.cue.term == "shot" and re.match(r"\s*at\b", filler, re.IGNORECASE):
+            return True
+        words = count.text.split()
+        return count.described and not filler.strip() and words[0].lower() in self.vocab.groups
 
     def _window_end(self, index: int) -> int:
         start = self.counts[index].end - self.s.start
@@ -107,7 +116,9 @@ class _Sentence:
         if _OBJECT_AFTER.match(self.text, cue.end):
             return False
         before = self.text[anchor : cue.start]
-        previous = re.findall(r"[\w'-]+", before.lower())
+        if not before.strip() and re.search(r"(?:^|\W)(?:he|she|they)$", self.text[:anchor], re.IGNORECASE):
+            return False  # "he shot the attacker": the pronoun is the agent
+        previous = [w for w in re.findall(r"[\w'-]+", before.lower()) if not w.endswith("ly")]  # "were newly"
         return not previous or previous[-1] in self.vocab.aux - {"who", "that", "to"} or not before.strip(" ,")
 
     def _forward(self, index: int, after: int, anchor: int) -> Cue | None:
@@ -153,9 +164,14 @@ class _Sentence:
                 elif (group is None or count.described) and not near:
                     forward = None  # a bare number (or "a man") needs its verb right after it
             cue = forward
+        elif cue.cue.term == "shot" and count.described:  # "shot the 18-year-old man, who died at the scene"
+            later = self._forward(index, end, group[2] if group else end)
+            if (later is not None and later.cue.measure == "killed"
+                    and _only_aux(self.text[end : later.start], self.vocab)):
+                cue = later
         if cue is None and index + 1 < len(self.counts):  # "a 22-year-old man and a 16-year-old boy were shot"
             gap = self.text[(group[2] if group else end) : self.counts[index + 1].start - self.s.start]
-            if re.fullmatch(r"\s*(?:,|and|,\s*and|\()\s*", gap):  # "... and ...", "125 families (800 people)"
+            if re.fullmatch(r"\s*(?:,|and|or|,\s*(?:and|or)|\()\s*", gap):  # "125 families (800 people)", "or"
                 nxt = self.counts[index + 1]
                 nxt_group = _group_after(self.text, nxt.end - self.s.start, self.vocab)
                 anchor = nxt_group[2] if nxt_group and not nxt.described else nxt.end - self.s.start
@@ -174,8 +190,8 @@ class _Sentence:
                 group = ("people", count.text, end)
         if group is None or group[0] is None:
             return None
-        housing = group[0] == "housing"
-        if housing != (term in _HOUSING_TERMS):
+        housing = group[0] == "housing"  # homes are destroyed, damaged or evacuated; people are not destroyed
+        if (housing and measure != "displaced") or (not housing and term in _HOUSING_TERMS):
             return None
         figure = Figure(measure, group[0], group[1], count.low, count.high, count.approximate, count.text,
                         count.start, count.end, self.s.start, self.s.end)
@@ -183,9 +199,9 @@ class _Sentence:
 
 
 def _subcounts(found: list[tuple[Figure, str | None, int]], counts: list[Count], text: str, base: int
-               ) -> list[tuple[Figure, str | None]]:
+               ) -> list[tuple[Figure, str | None, int]]:
     """"four teens were shot, one fatally": the shot count less its killed sub-counts is the injured count."""
-    out: list[tuple[Figure, str | None]] = []
+    out: list[tuple[Figure, str | None, int]] = []
     for position, (figure, term, index) in enumerate(found):
         if term == "shot":
             killed = 0
@@ -198,7 +214,7 @@ def _subcounts(found: list[tuple[Figure, str | None, int]], counts: list[Count],
                     continue
                 figure = replace(figure, measure="injured", low=figure.low - killed, high=figure.high - killed)
                 term = None
-        out.append((figure, term))
+        out.append((figure, term, index))
     return out
 
 
@@ -221,14 +237,16 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         if not cited and previous_index == number - 1 and sources.carries(sentence.text, vocab):
             carried = sources.choose(previous_sources, 10**6)
         date = sources.date_of(ctx, sentence)
-        for figure, term in linked:
+        for figure, term, index in linked:
             position = figure.start - sentence.start
             source = sources.choose(cited, position) if cited else carried
             place = sources.place_of(ctx, sentence, figure.start)
-            found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term))
+            found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term,
+                                     counts[index].described))
         if cited:
             previous_sources, previous_index = cited, number
-    return _drop_restatements(found)
+    found = _drop_restatements(found)
+    return found + victims.tally_figures(found, ctx.text)
 
 
 def _drop_restatements(found: list[FoundFigure]) -> list[FoundFigure]:

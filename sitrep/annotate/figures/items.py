@@ -86,4 +86,5 @@ class Cue:
 @dataclass(frozen=True)
 class FoundFigure:
     figure: Figure
-    term: str | None = None  # IDMC reporting term, "shot", "sub" (intensive-care style sub-count)
+    term: str | None = None  # IDMC reporting term, "shot", "sub" (intensive-care style sub-count), "victims"
+    described: bool = False  # the count is one described victim ("a 20-year-old man", "he", "Ann Vell")

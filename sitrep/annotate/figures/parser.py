@@ -31,7 +31,10 @@ _AGE = r"\d{1,3}[-\s]years?[-\s]old"
 _PRONOUN = re.compile(
     r"(?<![\w-])(?:he|she|him|her(?!\s+\w+(?:ed|ing)?\s)|the\s+victim|the\s+man|the\s+woman)(?![\w-])", re.IGNORECASE
 )
-_START = r"(?:(?<![\w-])|(?<=[a-z])(?=[A-Z]))"  # a word start, also where a headline is glued to the text
+_START = r"(?:(?<![\w-])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"  # a word start, also where a headline is glued to the text
+# words that cannot modify a victim noun ("a homicide after a victim", "a Cox says the man")
+_FUNCTION = (r"(?:the|a|an|after|before|of|in|on|at|by|for|from|with|as|says?|said|and|or|but|to|was|were|is|are|"
+             r"who|that|which|when|while|his|her|their|its)\b")
 _NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){{1,3}}"
                         r"[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
 
@@ -67,7 +70,7 @@ def number_value(text: str, vocab: Vocab) -> int | None:
 
 
 def _next_words(text: str, at: int, n: int) -> str:
-    return " ".join(m.group(0).lower() for m in list(_WORD.finditer(text[at : at + 60]))[:n])
+    return " ".join(m.group(0).lower().rstrip(".,") for m in list(_WORD.finditer(text[at : at + 60]))[:n])
 
 
 def _prev_word(text: str, at: int) -> str:
@@ -112,6 +115,8 @@ def find_counts(text: str, offset: int, vocab: Vocab) -> list[Count]:
         raw = match.group(0)
         start, end = match.span()
         if match.group("vague"):
+            if _next_words(text, end, 1) in vocab.units_after:
+                continue  # "shot several times", "several hours"
             low, high = vocab.vague[" ".join(raw.lower().split())]
             raw_counts.append((start, end, low, high, True, "vague"))
             continue
@@ -170,7 +175,7 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
                            group, group_text))
 
     noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
-                      rf"(?P<mods>(?:(?:{_AGE}|[a-z][\w'-]*),?\s+){{0,3}}?)"
+                      rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
                       rf"(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
     for match in noun.finditer(text):
         if match.group("art") is None and not match.group("noun")[0].isupper():
