@@ -1,0 +1,88 @@
+"""Single victims linked across sentences (victims.py), and the linking rules the GVDB / IDMC errors showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.annotate.figures import victims
+from tests.annotate.figures.helpers import figures, found
+
+
+def tally(text: str) -> tuple[int, int]:
+    """The article-level "victims" figures where the extractor gives them, else victims.count (as evaluate/gvdb)."""
+    items = list(found(text))
+    tallied = {i.figure.measure: i.figure.low for i in items if i.term == "victims"}
+    if tallied:
+        return tallied.get("killed", 0), tallied.get("injured", 0)
+    killed, injured, _ = victims.count(items, text)
+    return killed, injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # one victim told across sentences: shot, hospitalised, died -> 1 killed, not 1 injured + 1 killed
+        ("A 23-year-old man was shot in Port Salen on Friday. He was taken to hospital, where he died.", 1, 0),
+        # a headline glued to the lead retells the same victim
+        ("Man shot in Veloria | Veloria NewsA man was shot on Dune Street on Monday.", 0, 1),
+        # two victims coordinated in one sentence are two
+        ("One man was shot in the leg and a 29-year-old man was shot in the arm in Veloria.", 0, 2),
+        # apposition: one victim
+        ("The victim, a 22-year-old Port Salen man, was taken to the hospital for treatment.", 0, 1),
+        # "another" opens a new victim; the pronoun after a death that is wounded is another person
+        ("A man was killed on Dune Street. A second man was wounded.", 1, 1),
+        # the article speaks of a homicide but states no death figure: its one shot victim is the dead
+        ("Veloria police are investigating a homicide. A woman was shot on Dune Street late Sunday.", 1, 0),
+        # a named victim and the later surname-less description are one person
+        ("Arno Vell, 34, was shot on Monday. The victim was pronounced dead at the scene.", 1, 0),
+    ],
+)
+def test_victims_tally(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
+
+
+def test_numbers_of_people_are_restatements() -> None:
+    text = "Three people were shot in Port Salen. A 19-year-old man died at the scene."
+    assert tally(text) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Veloria man was shot several times on Dune Street.",  # "several times" is no count of people
+        "Officers said he shot the attacker twice.",  # the pronoun is the agent
+        "A Veloria officer shot at her, he said.",  # shot at: missed
+    ],
+)
+def test_not_victim_counts(text: str) -> None:
+    assert not [f for f in figures(text) if f.low > 1 or f.count_text in ("he", "her")], figures(text)
+
+
+def test_relative_clause_gives_the_outcome() -> None:
+    result = figures("Police say the suspect shot the 18-year-old man, who died at the scene in Veloria.")
+    assert ("killed", 1) in [(f.measure, f.low) for f in result]
+
+
+def test_shooting_victim_compound_is_no_object() -> None:
+    assert [f for f in figures("Port Salen shooting victim Arno Vell.") if f.measure != "killed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "term", "group"),
+    [
+        ("Approximately 4,000 people were pre-emptively evacuated before the storm.", 4000, "Evacuated", "people"),
+        ("About 80 homes were evacuated in Port Salen.", 80, "Evacuated", "housing"),
+        ("About 1,200 families, or 6,000 people, were evacuated from Veloria.", 1200, "Evacuated", "households"),
+        ("About 300 people took refuge in a school in Port Salen.", 300, "Sheltered", "people"),
+        ("The storm destroyed about 140 homes in Veloria.", 140, "Destroyed Housing", "housing"),
+        ("About 900 people returned to Port Salen last week.", 900, "Displaced", "people"),
+    ],
+)
+def test_displacement_phrasings(text: str, low: int, term: str, group: str) -> None:
+    first = next(i for i in found(text) if i.figure.measure == "displaced")
+    assert (first.figure.low, first.term, first.figure.group) == (low, term, group)
+
+
+def test_places_are_not_counts_of_people() -> None:
+    items = found("About 1,900 people were evacuated to nine evacuation centres in Veloria.")
+    assert [i.figure.low for i in items] == [1900]
