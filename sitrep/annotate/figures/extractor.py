@@ -66,7 +66,10 @@ def _group_after(text: str, end: int, vocab: Vocab) -> tuple[str, str, int] | No
     conjoined = _CONJOINED.match(window[text_end:])
     if conjoined:
         more = vocab.group_re.match(window, text_end + conjoined.end())
-        if more and vocab.groups[" ".join(more.group(0).lower().split())] in (group, "people"):
+        if more:
+            other = vocab.groups[" ".join(more.group(0).lower().split())]
+            # "police officers and protesters": one count of two groups is a count of people
+            group = group if other == group else "people"
             text_end = more.end()
     return group, window[match.start() : text_end], end + text_end
 

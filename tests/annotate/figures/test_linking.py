@@ -65,3 +65,11 @@ def test_negated_and_safe_are_not_figures() -> None:
 def test_group_defaults_to_people() -> None:
     figure = one("Dozens have reportedly been killed in Veloria.")
     assert (figure.group, figure.measure) == ("people", "killed")
+
+
+def test_one_count_of_two_groups_is_a_count_of_people() -> None:
+    figure = one("Several dozen soldiers and demonstrators were killed in the fighting, police said.")
+    assert figure.group == "people"
+    assert figure.group_text == "soldiers and demonstrators"
+    same = one("Nine police officers and members of the National Guard were injured.")
+    assert same.group == "security_forces"
