@@ -12,9 +12,11 @@ of `sitrep.models`; the CLI, the web upload and the Dask batch mode all call the
     3. annotate   sitrep/annotate   Article -> Annotations: sentences; article date (printed, else inferred from the
                                     content and marked so); times; a cheap candidate pass picks the sentences worth
                                     the parser; entity mentions; figures; events; quotes; calls
-    4. group      sitrep/group      per document features (MinHash, names, numbers, dates); links to candidate
-                                    documents only (LSH buckets, shared names, time window); copies, stories and
-                                    situations are connected components of those links, so order never matters
+    4. group      sitrep/group      per document features (MinHash, rarity-weighted terms and names, numbers,
+                                    dates); links to candidate documents only (LSH buckets, shared names, time
+                                    window); copies and situations are connected components of those links,
+                                    stories are average-link clusters inside a situation (so one strong pair
+                                    cannot chain two incidents); all depend only on the documents, never on order
     5. reconcile  sitrep/reconcile  per touched situation: figure series (best value + rule, range, independent
                                     origins, conflicts) and the merged timeline
     6. store      sitrep/store      one SQLite file (WAL), one writer, named append-only migrations

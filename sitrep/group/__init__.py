@@ -6,9 +6,9 @@
     components(doc_ids, links, kind) -> {doc: group}   components (stories: average link), deterministic ids
 
 Because every link depends on its two documents alone and grouping depends only on the set of documents and
-links (`sitrep.group.cluster`), adding documents one by one in any order gives the same grouping as a rebuild. The kinds nest: a copy link also joins the
-story and the situation, a story link also joins the situation (copy ⊂ story ⊂ situation). The link rules
-are documented in `sitrep.group.links`.
+links (`sitrep.group.cluster`), adding documents one by one in any order gives the same grouping as a rebuild.
+The kinds nest (copy ⊂ story ⊂ situation): a copy group is never split by the story clustering, and a story
+never spans two situations. The link rules are documented in `sitrep.group.links`.
 """
 
 from __future__ import annotations

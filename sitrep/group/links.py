@@ -176,7 +176,8 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
     fewest = min(len(a.numbers) + len(a.dates), len(b.numbers) + len(b.dates)) or 1
     quotes = quotes_shared(a.quotes, b.quotes, th["quote_share"])
     sim = similarity(a, b)
-    if (sim >= th["retell_similarity"] and specifics >= th["retell_specifics"] and specifics / fewest >= th["retell_share"]
+    if (sim >= th["retell_similarity"] and specifics >= th["retell_specifics"]
+            and specifics / fewest >= th["retell_share"]
             and (quotes >= 1 or names >= th["retell_names"])
             and terms >= th["retell_terms"] and _within(days, th["retell_days"])):
         why = f"retelling: {specifics} numbers/dates, {quotes} quotes, {names} names, terms {terms:.2f}"

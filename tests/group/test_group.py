@@ -138,7 +138,7 @@ def test_grouping_does_not_depend_on_order() -> None:
 
 
 def test_components_nest_and_ids_are_deterministic() -> None:
-    links = [Link("a", "b", "copy", 1.0, ""), Link("b", "c", "story", 0.5, ""), Link("c", "d", "situation", 0.2, "")]
+    links = [Link("a", "b", "copy", 1.0, ""), Link("b", "c", "story", 0.7, ""), Link("c", "d", "situation", 0.2, "")]
     ids = ["d", "c", "b", "a", "e"]
     copy, story, situation = (components(ids, links, k) for k in ("copy", "story", "situation"))
     assert copy["a"] == copy["b"] != copy["c"]
@@ -158,3 +158,14 @@ def test_features_are_small_and_serialisable() -> None:
     assert again == f
     assert len(f.minhash) == 128 and "37" in f.numbers and "2024-03-28" in f.dates
     assert "castano" in f.names and f.quotes and f.terms
+
+
+def test_stories_are_average_link_so_one_link_does_not_chain() -> None:
+    # b-c is a strong pair, but a and d hardly relate to the other side: two stories, one situation
+    links = [Link("a", "b", "story", 0.6, ""), Link("c", "d", "story", 0.6, ""), Link("b", "c", "story", 0.35, ""),
+             Link("a", "c", "situation", 0.0, "")]
+    ids = ["a", "b", "c", "d"]
+    story, situation = components(ids, links, "story"), components(ids, links, "situation")
+    assert story["a"] == story["b"] != story["c"] == story["d"]
+    assert len(set(situation.values())) == 1
+    assert components(list(reversed(ids)), list(reversed(links)), "story") == story
