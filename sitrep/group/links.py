@@ -18,7 +18,8 @@ story (one news item): `similarity` >= story_score and close in time (story_days
   from wordfreq, see `sitrep.group.features`); when both documents name years and share none (two earthquakes,
   two arrests of one celebrity years apart) it is multiplied by year_veto.
 situation (one crisis over time): term cosine >= situation_terms and shared names/places >= situation_names,
-  within situation_days.
+  within situation_days; when either document has no date at all, the similarity must also reach
+  undated_situation_score (one weak link from an undated page would otherwise bridge two crises).
 
 The score of a story or situation link is its story similarity (0 when the two are further apart than
 story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation,
@@ -186,6 +187,8 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
     if story_sim >= th["story_score"]:
         return Link(a.doc_id, b.doc_id, "story", round(story_sim, 4), f"story: similarity {sim:.2f}, {names} names")
     places = len(set(a.places) & set(b.places))
+    if days is None and sim < th["undated_situation_score"]:
+        return None  # time cannot keep an undated report apart from another crisis: ask for more likeness
     if cosine(a.terms, a.weights, b.terms, b.weights) >= th["situation_terms"] and (
             names + places >= th["situation_names"]):
         why = f"situation: similarity {sim:.2f}, {names} names, {places} places"

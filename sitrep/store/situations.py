@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from datetime import date, timedelta
 
-from sitrep.reconcile import EventFact, FigureFact, merge_timeline, reconcile_series
+from sitrep.reconcile import EventFact, FigureFact, TimelineEntry, merge_timeline, reconcile_series
 from sitrep.store.database import Store
 
 
@@ -83,7 +84,7 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
              t.note),
         )
     _write_stories(conn, situation_id, docs)
-    dates = sorted({d["published"][:10] for d in docs if d["published"]} | {t.date[:10] for t in timeline if t.date})
+    dates = _period(docs, timeline)
     place_counts = Counter(p for (_, _), p in places.items())
     place_ids = [p for p, _ in place_counts.most_common()]
     conn.execute(
@@ -91,6 +92,30 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
         (situation_id, _title(conn, place_ids, dates, docs), dates[0] if dates else None,
          dates[-1] if dates else None, json.dumps(place_ids)),
     )
+
+
+BACKGROUND_DAYS = 120  # an event dated further before the first report is background ("the 2021 elections")
+
+
+def _period(docs: list[sqlite3.Row], timeline: list[TimelineEntry]) -> list[str]:
+    """Sorted days of the situation: report dates, and day-precise events not long before the first report."""
+    reported = sorted({d["published"][:10] for d in docs if d["published"]})
+    events = {t.date[:10] for t in timeline if t.date and len(t.date) >= 10 and t.date[:4].isdigit()}
+    if reported:
+        try:
+            earliest = date.fromisoformat(reported[0]) - timedelta(days=BACKGROUND_DAYS)
+        except ValueError:
+            return reported
+        events = {d for d in events if _is_day(d) and date.fromisoformat(d) >= earliest}
+    return sorted(set(reported) | {d for d in events if _is_day(d)})
+
+
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _write_stories(conn: sqlite3.Connection, situation_id: str, docs: list[sqlite3.Row]) -> None:
