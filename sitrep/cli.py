@@ -56,17 +56,21 @@ class _Reporter:
             self.bar.update(self.tasks[step], completed=done, total=total or None)  # type: ignore[arg-type]
         elif step != "ingest" and (done == total or done - self.last.get(step, 0) >= 25):
             self.last[step] = done
-            err.print(f"{step}: {done}/{total}")
+            say(f"{step}: {done}/{total}")
+
+
+def say(line: str) -> None:
+    """One plain line on standard error, never wrapped (people grep these)."""
+    print(line, file=sys.stderr, flush=True)
 
 
 def _finish(report: RunReport) -> None:
     for source, reason in report.errors:
-        err.print(f"error: {source}: {reason}", markup=False)
-    err.print(
+        say(f"error: {source}: {reason}")
+    say(
         f"stored {report.stored} new inputs ({report.unchanged} unchanged), processed {report.processed} documents, "
         f"{len(report.errors)} failed, {report.pending_links} links pending, "
-        f"{len(report.situations)} situations updated",
-        markup=False,
+        f"{len(report.situations)} situations updated"
     )
     if report.failed:
         raise typer.Exit(1)
@@ -163,7 +167,7 @@ def token_revoke(db: DbOption = DEFAULT_DB) -> None:
     from sitrep.web.tokens import revoke_tokens
 
     with Store(db) as store:
-        err.print(f"revoked {revoke_tokens(store)} tokens", markup=False)
+        say(f"revoked {revoke_tokens(store)} tokens")
 
 
 @app.command()
@@ -178,7 +182,7 @@ def serve(
     from sitrep.web.app import create_app
 
     reader(db).close()  # fail early, with a clear message, when the database is missing
-    err.print(f"sitrep dossier on http://{host}:{port}/  (Ctrl-C to stop)", markup=False)
+    say(f"sitrep dossier on http://{host}:{port}/  (Ctrl-C to stop)")
     uvicorn.run(create_app(str(db)), host=host, port=port, log_level="warning")
 
 
@@ -187,11 +191,11 @@ def main() -> None:
     try:
         app()
     except UsageError as error:
-        err.print(f"error: {error}", markup=False)
+        say(f"error: {error}")
         sys.exit(2)
     except StoreError as error:
-        err.print(f"error: {error}", markup=False)
+        say(f"error: {error}")
         sys.exit(3)
     except SitrepError as error:
-        err.print(f"error: {error}", markup=False)
+        say(f"error: {error}")
         sys.exit(1)

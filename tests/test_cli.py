@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import shutil
 import signal
 import sqlite3
@@ -96,7 +97,9 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     """One file per kind of bad input; returns file name -> a word the error line must contain."""
     (folder / "empty.html").write_bytes(b"")
     (folder / "binary.html").write_bytes(bytes(range(256)) * 40)
-    (folder / "cut.html.gz").write_bytes(gzip.compress(b"<html><body>" + b"<p>Words.</p>" * 2000)[:300])
+    words = " ".join(f"word{random.Random(7).randrange(10**6)}{i}" for i in range(3000))
+    whole = gzip.compress(f"<html><body><p>{words}</p></body></html>".encode())
+    (folder / "cut.html.gz").write_bytes(whole[: len(whole) // 2])
     (folder / "cut.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" * 50)[:120])
     good = '{"id": "ok", "text": "Police said 4 people were detained in Port Arden on Monday."}'
     (folder / "lines.jsonl").write_text(good + "\nthis line is not json\n")
