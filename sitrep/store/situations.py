@@ -49,6 +49,8 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
         return
     doc_ids = [d["id"] for d in docs]
     by_id = {d["id"]: d for d in docs}
+    # a story that moved here from another situation may still have its old row there
+    conn.executemany("DELETE FROM stories WHERE id = ?", [(story,) for story in {d["story_id"] for d in docs}])
     places = _place_ids(conn, doc_ids)
     marks = ",".join("?" * len(doc_ids))
     figures = [
