@@ -8,8 +8,9 @@ For each series:
     "latest reported figure"  the most recent figure when no state body gave one,
   narrowed to an earlier figure that is more precise and compatible ("more than 300" then 317 -> 317), and
   read conservatively when vague ("dozens" -> at least 12);
-- conflicts: two origins whose intervals cannot both hold on the same day, or a cumulative count that falls
-  below an earlier one. Growth over time is not a conflict.
+- conflicts: two origins whose intervals cannot both hold on the same day for the same place, or a source
+  whose later figure for a cumulative count falls below its own earlier one. Growth over time is not a
+  conflict, and neither is a lower count from another source (it may count one city, or one hospital).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from importlib import resources
 from sitrep.models import sha256_hex
 from sitrep.reconcile.items import FigureFact, Series
 
-CUMULATIVE = {"killed", "injured", "hospitalized", "detained", "charged", "displaced"}
+# counts that only grow over a crisis (people in hospital, or displaced now, go up and down)
+CUMULATIVE = {"killed", "injured", "detained", "charged"}
 
 
 @cache
@@ -123,22 +125,30 @@ def _within(inner: FigureFact, outer: FigureFact) -> bool:
     return o_low <= i_low and i_high <= o_high
 
 
+def _same_place(a: FigureFact, b: FigureFact) -> bool:
+    return a.place_id is None or b.place_id is None or a.place_id == b.place_id
+
+
 def _conflicts(measure: str, groups: list[list[FigureFact]]) -> list[str]:
     notes: list[str] = []
-    heads = [g[0] for g in groups]
-    for i, a in enumerate(heads):
-        for b in heads[i + 1 :]:
-            if compatible(a, b):
+    figures = [f for group in groups for f in group]
+    origin = {f.id: i for i, group in enumerate(groups) for f in group}
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            if compatible(a, b) or not _same_place(a, b) or not (a.date and b.date):
                 continue
-            if a.date and b.date and a.date[:10] == b.date[:10]:
-                notes.append(f"'{a.count_text}' and '{b.count_text}' are given for the same day ({a.date[:10]})")
-            elif measure in CUMULATIVE and a.date and b.date:
+            if a.date[:10] == b.date[:10] and origin[a.id] != origin[b.id]:
+                note = f"'{a.count_text}' and '{b.count_text}' are given for the same day ({a.date[:10]})"
+            elif measure in CUMULATIVE and a.date[:10] != b.date[:10] and same_source(a.source_text, b.source_text):
                 early, late = (a, b) if a.date < b.date else (b, a)
-                if _interval(late)[1] < early.low:
-                    notes.append(
-                        f"'{late.count_text}' ({late.date}) is lower than the earlier "
-                        f"'{early.count_text}' ({early.date}) for a count that only grows"
-                    )
+                if _interval(late)[1] >= early.low:
+                    continue
+                note = (f"{late.source_text} gave '{late.count_text}' ({late.date}), lower than its earlier "
+                        f"'{early.count_text}' ({early.date}) for a count that only grows")
+            else:
+                continue
+            if note not in notes:
+                notes.append(note)
     return notes
 
 

@@ -78,11 +78,25 @@ def test_same_day_incompatible_values_from_two_origins_conflict() -> None:
     assert "same day" in series.note
 
 
-def test_a_cumulative_count_that_falls_is_a_conflict() -> None:
-    figures = [fig("a", 30, 30, date="2031-03-04"), fig("b", 20, 20, date="2031-03-09", source="hospital staff")]
+def test_a_source_lowering_its_own_cumulative_count_is_a_conflict() -> None:
+    figures = [fig("a", 30, 30, date="2031-03-04"), fig("b", 20, 20, date="2031-03-09")]
     [series] = reconcile_series("sit", figures)
     assert series.conflict
     assert "only grows" in series.note
+
+
+def test_a_lower_count_from_another_source_or_place_is_not_a_conflict() -> None:
+    other_source = [fig("a", 30, 30, date="2031-03-04"), fig("b", 20, 20, date="2031-03-09", source="a hospital")]
+    assert not reconcile_series("sit", other_source)[0].conflict
+    a, b = fig("a", 4, 4), fig("b", 11, 11, source="the opposition Freedom Bloc")
+    elsewhere = [FigureFact(**{**a.__dict__, "place_id": "osh"}), FigureFact(**{**b.__dict__, "place_id": "naryn"})]
+    assert not reconcile_series("sit", elsewhere)[0].conflict
+
+
+def test_people_in_hospital_may_fall() -> None:
+    figures = [fig("a", 86, 86, date="2031-03-07", measure="hospitalized", group="people"),
+               fig("b", 61, 61, date="2031-03-10", measure="hospitalized", group="people")]
+    assert not reconcile_series("sit", figures)[0].conflict
 
 
 def test_vague_only_series_is_read_conservatively() -> None:
