@@ -125,8 +125,18 @@ def _within(inner: FigureFact, outer: FigureFact) -> bool:
     return o_low <= i_low and i_high <= o_high
 
 
-def _same_place(a: FigureFact, b: FigureFact) -> bool:
-    return a.place_id is None or b.place_id is None or a.place_id == b.place_id
+def _contradict_by_place(a: FigureFact, b: FigureFact) -> bool:
+    """Can two incompatible counts not both hold, given their places?
+
+    Same place (or both unplaced): they contradict. Two different places: they do not. A placed (local) count
+    below an unplaced (national) count is part of it; only a local count above the national one contradicts it.
+    """
+    if a.place_id == b.place_id:
+        return True
+    if a.place_id is not None and b.place_id is not None:
+        return False
+    local, overall = (a, b) if a.place_id is not None else (b, a)
+    return overall.high is not None and local.low > overall.high
 
 
 def _conflicts(measure: str, groups: list[list[FigureFact]]) -> list[str]:
@@ -135,7 +145,7 @@ def _conflicts(measure: str, groups: list[list[FigureFact]]) -> list[str]:
     origin = {f.id: i for i, group in enumerate(groups) for f in group}
     for i, a in enumerate(figures):
         for b in figures[i + 1 :]:
-            if compatible(a, b) or not _same_place(a, b) or not (a.date and b.date):
+            if compatible(a, b) or not _contradict_by_place(a, b) or not (a.date and b.date):
                 continue
             if a.date[:10] == b.date[:10] and origin[a.id] != origin[b.id]:
                 note = f"'{a.count_text}' and '{b.count_text}' are given for the same day ({a.date[:10]})"

@@ -110,3 +110,11 @@ def test_series_are_keyed_by_measure_and_group() -> None:
     figures = [fig("a", 3, 3), fig("b", 5, 5, measure="injured"), fig("c", 7, 7, group="civilians")]
     keys = {(s.measure, s.group) for s in reconcile_series("sit", figures)}
     assert keys == {("killed", "security_forces"), ("injured", "security_forces"), ("killed", "civilians")}
+
+
+def test_a_local_count_below_the_national_one_is_part_of_it() -> None:
+    national, local = fig("n", 11, 11, source="the opposition Freedom Bloc"), fig("l", 4, 4)
+    local = FigureFact(**{**local.__dict__, "place_id": "osh"})
+    assert not reconcile_series("sit", [national, local])[0].conflict
+    bigger = FigureFact(**{**fig("b", 15, 15).__dict__, "place_id": "osh"})
+    assert reconcile_series("sit", [national, bigger])[0].conflict
