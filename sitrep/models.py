@@ -128,6 +128,7 @@ class Figure:
     source_text: str | None = None  # "the Ministry of Internal Affairs", "police"
     place_text: str | None = None
     date: str | None = None  # as-of date, ISO
+    term: str | None = None  # finer reporting term: "sub" (a sub-count of the figure before), IDMC terms, ...
 
 
 @dataclass(frozen=True)

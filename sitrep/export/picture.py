@@ -109,7 +109,8 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
              "group_text": f["group_text"], "low": f["low"], "high": f["high"], "approximate": bool(f["approximate"]),
              "count_text": f["count_text"], "place_id": lookup.text(f["document_id"], f["place_text"]),
              "date": f["date"], "source_id": lookup.text(f["document_id"], f["source_text"]),
-             "source_text": f["source_text"], "sentence": f["sentence"], "start": f["start"], "end": f["end"]}
+             "source_text": f["source_text"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
+             "term": f["term"]}
             for f in _rows(conn, "SELECT * FROM figures WHERE document_id IN ({marks}) ORDER BY document_id, start",
                            doc_ids)
         ],

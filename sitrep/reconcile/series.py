@@ -170,11 +170,12 @@ def reconcile_series(situation_id: str, figures: list[FigureFact]) -> list[Serie
     for (measure, group), members in sorted(by_key.items()):
         members.sort(key=lambda f: (f.date or "", f.id))
         groups = origins(members)
-        best, rule = _best(measure, members)
-        conflicts = _conflicts(measure, groups)
+        totals = [f for f in members if not f.sub] or members  # a sub-count is part of a total, not a rival
+        best, rule = _best(measure, totals)
+        conflicts = _conflicts(measure, [[f for f in g if not f.sub] for g in groups])
         highs = [f.high for f in members]
         places = {f.place_id for f in members}
-        note = "; ".join(conflicts) if conflicts else _growth_note(members)
+        note = _summary(conflicts) if conflicts else _growth_note(totals)
         result.append(
             Series(
                 id="series-" + sha256_hex(f"{situation_id}|{measure}|{group}")[:12],
@@ -187,6 +188,14 @@ def reconcile_series(situation_id: str, figures: list[FigureFact]) -> list[Serie
             )
         )
     return result
+
+
+MAX_NOTES = 3  # an analyst reads the first few contradictions; the figures list has the rest
+
+
+def _summary(conflicts: list[str]) -> str:
+    more = len(conflicts) - MAX_NOTES
+    return "; ".join(conflicts[:MAX_NOTES]) + (f" (and {more} more)" if more > 0 else "")
 
 
 def _growth_note(members: list[FigureFact]) -> str:

@@ -66,7 +66,7 @@ def _figure_row(doc_id: str, text: str, f: Figure) -> tuple[object, ...]:
     return (
         fact_id("fig", doc_id, f.start, f.end, f.measure, f.group), doc_id, f.measure, f.group, f.group_text, f.low,
         f.high, int(f.approximate), f.count_text, f.place_text, f.date, f.source_text,
-        text[f.sentence_start : f.sentence_end], f.start, f.end, f.sentence_start, f.sentence_end,
+        text[f.sentence_start : f.sentence_end], f.start, f.end, f.sentence_start, f.sentence_end, f.term,
     )
 
 
@@ -89,7 +89,9 @@ def save_processed(store: Store, raw_id: int, processed: Processed, features: Do
              json.dumps([[p.start, p.end] for p in article.paragraphs]), json.dumps(asdict(features))),
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO figures (id, document_id, measure, grp, group_text, low, high, approximate,"
+            " count_text, place_text, date, source_text, sentence, start, end, sentence_start, sentence_end, term)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_figure_row(doc_id, text, f) for f in notes.figures],
         )
         conn.executemany(

@@ -59,7 +59,7 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
             high=r["high"], approximate=bool(r["approximate"]), count_text=r["count_text"],
             date=r["date"] or by_id[r["document_id"]]["published"], source_text=r["source_text"],
             origin_doc=by_id[r["document_id"]]["copy_of"] or r["document_id"],
-            place_id=places.get((r["document_id"], r["place_text"] or "")),
+            place_id=places.get((r["document_id"], r["place_text"] or "")), sub=r["term"] == "sub",
         )
         for r in conn.execute(f"SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids)
     ]

@@ -118,3 +118,18 @@ def test_a_local_count_below_the_national_one_is_part_of_it() -> None:
     assert not reconcile_series("sit", [national, local])[0].conflict
     bigger = FigureFact(**{**fig("b", 15, 15).__dict__, "place_id": "osh"})
     assert reconcile_series("sit", [national, bigger])[0].conflict
+
+
+def test_a_sub_count_is_part_of_its_total_not_a_rival() -> None:
+    total = fig("t", 13, 13, date="2031-03-10", measure="killed", group="people")
+    part = FigureFact(**{**fig("p", 4, 4, date="2031-03-10", measure="killed", group="people").__dict__,
+                         "sub": True})
+    [series] = reconcile_series("sit", [total, part])
+    assert not series.conflict
+    assert series.best_low == 13
+
+
+def test_long_conflict_notes_are_summarised() -> None:
+    figures = [fig(str(i), 10 + i, 10 + i, source=f"witness group {chr(97 + i)}") for i in range(5)]
+    [series] = reconcile_series("sit", figures)
+    assert series.conflict and series.note.endswith("more)")

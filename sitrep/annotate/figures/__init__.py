@@ -7,6 +7,8 @@ or taking part, with hedge, victim group, attributed source, place and as-of dat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.annotate.context import Context
 from sitrep.annotate.figures.factory import make_extractor
 from sitrep.annotate.figures.items import FoundFigure
@@ -20,4 +22,4 @@ def extract_found(ctx: Context) -> tuple[FoundFigure, ...]:
 
 
 def extract(ctx: Context) -> tuple[Figure, ...]:
-    return tuple(item.figure for item in extract_found(ctx))
+    return tuple(replace(item.figure, term=item.term) for item in extract_found(ctx))
