@@ -1,0 +1,53 @@
+"""The runner is incremental: one more file is processed alone and only its situation is reconciled."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sitrep.runner import run
+from sitrep.store.database import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "veloria"
+
+
+def _situations(store: Store) -> dict[str, str]:
+    return dict(store.conn.execute("SELECT source, situation_id FROM documents").fetchall())
+
+
+def test_one_more_file_is_processed_alone_and_touches_only_its_situation(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES, folder)
+    with Store(tmp_path / "v.sqlite") as store:
+        first = run(store, [str(folder)])
+        assert first.processed == 5 and not first.errors
+        before = _situations(store)
+        (folder / "ngo-0308.txt").write_text(
+            "Civic Watch Veloria, 8 March 2031. Police said on Sunday that 950 people have now been detained "
+            "in Port Arden since the protests against bread prices began, and that the curfew stays in force.\n"
+        )
+        second = run(store, [str(folder)])
+        assert (second.stored, second.unchanged, second.processed) == (1, 5, 1)
+        after = _situations(store)
+        new_source = next(s for s in after if s.endswith("ngo-0308.txt"))
+        joined = {source for source, situation in after.items() if situation == after[new_source]}
+        # reconciled: the new document's situation, and the old situations of the documents it joined
+        expected = {after[new_source]} | {before[s] for s in joined if s in before}
+        assert set(second.situations) == expected
+        untouched = {before[s] for s in before if s not in joined}
+        assert untouched and not untouched & set(second.situations)
+        assert {after[s] for s in before if s not in joined} == untouched  # nobody else moved
+
+
+def test_adding_one_by_one_equals_adding_all_at_once(tmp_path: Path) -> None:
+    files = sorted(FIXTURES.iterdir())
+    with Store(tmp_path / "all.sqlite") as together:
+        run(together, [str(f) for f in files])
+        want = together.conn.execute(
+            "SELECT source, copy_of IS NULL, story_id, situation_id FROM documents ORDER BY source").fetchall()
+    with Store(tmp_path / "one.sqlite") as apart:
+        for f in reversed(files):
+            run(apart, [str(f)])
+        got = apart.conn.execute(
+            "SELECT source, copy_of IS NULL, story_id, situation_id FROM documents ORDER BY source").fetchall()
+    assert [tuple(r) for r in got] == [tuple(r) for r in want]
