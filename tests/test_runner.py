@@ -23,7 +23,7 @@ def test_one_more_file_is_processed_alone_and_touches_only_its_situation(tmp_pat
         assert first.processed == 5 and not first.errors
         before = _situations(store)
         (folder / "ngo-0308.txt").write_text(
-            "Civic Watch Veloria, 8 March 2031. Police said on Sunday that 950 people have now been detained "
+            "Civic Watch Veloria, 8 March 2024. Police said on Sunday that 950 people have now been detained "
             "in Port Arden since the protests against bread prices began, and that the curfew stays in force.\n"
         )
         second = run(store, [str(folder)])

@@ -54,6 +54,10 @@ def extract_html(text: str, raw: RawDoc) -> Extracted:
     if published and is_bare_year(published, visible):
         log.info("%s: dropping date %s: only a year is printed", raw.source, published)
         published = None
+    if published and published[:4] not in text:
+        # "March 4" without a year: the date parser supplied a year the page never prints
+        log.info("%s: dropping date %s: its year is nowhere on the page", raw.source, published)
+        published = None
     if not published:
         published = _labelled(visible)
     return Extracted(paragraphs=paragraphs, title=title, site=sitename, url=url, published=published)

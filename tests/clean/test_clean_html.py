@@ -116,3 +116,15 @@ def test_fallback_extraction_when_trafilatura_finds_nothing(monkeypatch: pytest.
     article = clean(raw(page()))
     assert "at least 40 people were killed" in article.text
     assert "Privacy" not in article.text and "Sport" not in article.text
+
+
+def test_a_date_whose_year_the_page_never_prints_is_not_a_published_date() -> None:
+    from sitrep.clean import clean
+    from sitrep.models import RawDoc
+
+    body = "".join(f"<p>Paragraph {i}: the harbour workers of Port Arden kept the strike going, union leaders said.</p>"
+                   for i in range(8))
+    page = f"<html><head><title>Strike</title></head><body><article><h1>Strike goes on</h1>" \
+           f"<p>PORT ARDEN, March 4 (Meridian) - The strike went on.</p>{body}</article></body></html>"
+    article = clean(RawDoc(source="strike.html", kind="html", data=page.encode()))
+    assert article.published is None
