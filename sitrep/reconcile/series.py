@@ -139,6 +139,13 @@ def _contradict_by_place(a: FigureFact, b: FigureFact) -> bool:
     return overall.high is not None and local.low > overall.high
 
 
+def _one_source(a: FigureFact, b: FigureFact) -> bool:
+    """The very same source, translation variants folded ("the Health Ministry" = "the Ministry of Health");
+    a regional department is not its ministry."""
+    key = source_key(a.source_text)
+    return bool(key) and key == source_key(b.source_text)
+
+
 def _conflicts(measure: str, groups: list[list[FigureFact]]) -> list[str]:
     notes: list[str] = []
     figures = [f for group in groups for f in group]
@@ -149,7 +156,7 @@ def _conflicts(measure: str, groups: list[list[FigureFact]]) -> list[str]:
                 continue
             if a.date[:10] == b.date[:10] and origin[a.id] != origin[b.id]:
                 note = f"'{a.count_text}' and '{b.count_text}' are given for the same day ({a.date[:10]})"
-            elif measure in CUMULATIVE and a.date[:10] != b.date[:10] and same_source(a.source_text, b.source_text):
+            elif measure in CUMULATIVE and a.date[:10] != b.date[:10] and _one_source(a, b):
                 early, late = (a, b) if a.date < b.date else (b, a)
                 if _interval(late)[1] >= early.low:
                     continue

@@ -133,3 +133,12 @@ def test_long_conflict_notes_are_summarised() -> None:
     figures = [fig(str(i), 10 + i, 10 + i, source=f"witness group {chr(97 + i)}") for i in range(5)]
     [series] = reconcile_series("sit", figures)
     assert series.conflict and series.note.endswith("more)")
+
+
+def test_a_regional_department_is_not_its_ministry() -> None:
+    figures = [fig("a", 30, 30, date="2031-03-04", source="the Ministry of Health"),
+               fig("b", 2, 2, date="2031-03-06", source="the regional health department")]
+    assert not reconcile_series("sit", figures)[0].conflict
+    revised = [fig("a", 30, 30, date="2031-03-04", source="the Ministry of Health"),
+               fig("b", 20, 20, date="2031-03-06", source="the Health Ministry")]
+    assert reconcile_series("sit", revised)[0].conflict
