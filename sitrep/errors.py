@@ -30,6 +30,10 @@ class InputError(SitrepError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # errors travel back from worker processes (process pool, Dask) as values: they must unpickle
+        return type(self), (self.source, self.reason)
+
 
 class EmptyInput(InputError):
     pass
