@@ -28,6 +28,7 @@ from anyascii import anyascii
 from datasketch import MinHash
 
 from sitrep.models import Annotations, Article
+from sitrep.vocab import data_lines
 
 NUM_PERM = 128  # MinHash size: standard error of a Jaccard estimate is about 0.04 at J = 0.8
 SHINGLE = 2  # word 2-grams: 5% changed words still keep ~90% of the shingles (3-grams keep ~86%)
@@ -81,9 +82,7 @@ class DocFeatures:
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words too common to tell one news item from another (data file beside this module)."""
-    path = Path(__file__).with_name("common_words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(data_lines(Path(__file__).with_name("common_words.txt")))
 
 
 @lru_cache(maxsize=1)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from sitrep.models import sha256_hex
 from sitrep.reconcile.items import FigureFact, Series
+from sitrep.vocab import data_lines, data_rows
 
 # counts that only grow over a crisis (people in hospital, or displaced now, go up and down)
 CUMULATIVE = {"killed", "injured", "detained", "charged"}
@@ -29,17 +30,9 @@ CUMULATIVE = {"killed", "injured", "detained", "charged"}
 
 @cache
 def _vocabulary() -> tuple[dict[str, str], frozenset[str]]:
-    folder = resources.files("sitrep.reconcile")
-    rewrite: dict[str, str] = {}
-    for line in (folder / "sources.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, becomes = line.split("\t")
-            rewrite[word] = becomes
-    official = frozenset(
-        w.strip() for w in (folder / "official.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
-    return rewrite, official
+    folder = Path(__file__).parent
+    rewrite = {word: becomes for word, becomes in data_rows(folder / "sources.tsv")}
+    return rewrite, frozenset(data_lines(folder / "official.txt"))
 
 
 def source_key(text: str | None) -> frozenset[str]:

@@ -25,6 +25,8 @@ from typing import Any
 
 from anyascii import anyascii
 
+from sitrep.vocab import data_rows
+
 log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
 
@@ -57,11 +59,7 @@ def normalize(name: str) -> str:
 
 
 def _read_tsv(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return data_rows(DATA / name)
 
 
 def _latin(text: str) -> bool:

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.vocab import data_rows
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -13,8 +15,6 @@ DATA = Path(__file__).parent / "data"
 def call_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, compiled verb pattern) pairs; kind is "addressee" (X urged Y to Z) or "for" (X called for Z)."""
     out = []
-    for line in (DATA / "call_verbs.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, pattern = line.split("\t", 1)
-            out.append((kind.strip(), re.compile(rf"\b{pattern.strip()}\b")))
+    for kind, pattern in data_rows(DATA / "call_verbs.txt"):
+        out.append((kind, re.compile(rf"\b{pattern}\b")))
     return tuple(out)

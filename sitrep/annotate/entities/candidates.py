@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from sitrep.annotate.calls.factory import call_patterns
 from sitrep.annotate.context import Context
-from sitrep.annotate.entities.factory import DATA, read_list, vocabulary
+from sitrep.annotate.entities.factory import DATA, vocabulary
 from sitrep.annotate.entities.items import Candidate
 from sitrep.annotate.events.factory import vocabulary as event_vocabulary
 from sitrep.annotate.quotes.factory import vocabulary as quote_vocabulary
 from sitrep.models import Sentence
 from sitrep.resolve.geocode import gazetteer
+from sitrep.vocab import data_lines
 
 LEAD_SENTENCES = 2
 
@@ -27,7 +28,7 @@ LEAD_SENTENCES = 2
 @lru_cache(maxsize=1)
 def cue_pattern() -> re.Pattern[str]:
     """One pattern for every cue word or phrase (case-insensitive)."""
-    words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in read_list(DATA / "cue_words.txt")]
+    words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in data_lines(DATA / "cue_words.txt")]
     verbs = sorted(vocabulary().reporting_verbs | quote_vocabulary().reporting_verbs, key=len, reverse=True)
     words += [re.escape(v) for v in verbs]
     words += [pattern.pattern.removeprefix(r"\b").removesuffix(r"\b") for _, pattern in call_patterns()]

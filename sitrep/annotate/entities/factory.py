@@ -6,13 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.vocab import data_lines
+
 DATA = Path(__file__).parent / "data"
 
-
-def read_list(path: Path) -> list[str]:
-    """Non-empty, non-comment lines of a vocabulary file."""
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -43,12 +40,12 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    titles = frozenset(tuple(t.lower().split()) for t in read_list(DATA / "titles.txt"))
+    titles = frozenset(tuple(t.lower().split()) for t in data_lines(DATA / "titles.txt"))
     return Vocabulary(
         titles=titles,
         max_title_words=max(len(t) for t in titles),
-        org_cues=frozenset(read_list(DATA / "org_cues.txt")),
-        not_names=frozenset(w.lower() for w in read_list(DATA / "not_names.txt")),
-        demonyms=frozenset(read_list(DATA / "demonyms.txt")),
-        reporting_verbs=frozenset(w.lower() for w in read_list(DATA / "reporting_verbs.txt")),
+        org_cues=frozenset(data_lines(DATA / "org_cues.txt")),
+        not_names=frozenset(w.lower() for w in data_lines(DATA / "not_names.txt")),
+        demonyms=frozenset(data_lines(DATA / "demonyms.txt")),
+        reporting_verbs=frozenset(w.lower() for w in data_lines(DATA / "reporting_verbs.txt")),
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from sitrep.annotate.figures.items import FoundFigure, MeasureCue, Vocab, Voice
+from sitrep.vocab import data_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,11 +25,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return data_rows(DATA / name)
 
 
 _NAME = r"(?:(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4})"  # "<name>" in a phrase: capitalised words

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.vocab import data_lines
+
 DATA = Path(__file__).parent / "data"
 
-
-def read_list(path: Path) -> list[str]:
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -30,5 +28,5 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    roles = sorted({r.lower() for r in read_list(DATA / "roles.txt")}, key=len, reverse=True)
-    return Vocabulary(frozenset(w.lower() for w in read_list(DATA / "reporting_verbs.txt")), tuple(roles))
+    roles = sorted({r.lower() for r in data_lines(DATA / "roles.txt")}, key=len, reverse=True)
+    return Vocabulary(frozenset(w.lower() for w in data_lines(DATA / "reporting_verbs.txt")), tuple(roles))
