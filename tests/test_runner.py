@@ -51,3 +51,32 @@ def test_adding_one_by_one_equals_adding_all_at_once(tmp_path: Path) -> None:
         got = apart.conn.execute(
             "SELECT source, copy_of IS NULL, story_id, situation_id FROM documents ORDER BY source").fetchall()
     assert [tuple(r) for r in got] == [tuple(r) for r in want]
+
+
+def test_a_correction_survives_re_processing(tmp_path: Path) -> None:
+    from sitrep.web.tokens import create_token
+    from sitrep.web.writes import Settings, correct
+
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES, folder)
+    db = tmp_path / "v.sqlite"
+    with Store(db) as store:
+        run(store, [str(folder)])
+        token = create_token(store)
+        figure_id, situation = store.conn.execute(
+            "SELECT f.id, d.situation_id FROM figures f JOIN documents d ON d.id = f.document_id"
+            " WHERE f.measure = 'hospitalized' AND f.low = 210").fetchone()
+    correct(Settings(str(db), tmp_path / "data"), figure_id, "wrong", "a typo in the statement", token)
+
+    def hospitalized_best(store: Store) -> list[int]:
+        return [r[0] for r in store.conn.execute(
+            "SELECT best_low FROM series WHERE situation_id = ? AND measure = 'hospitalized'", (situation,))]
+
+    with Store(db) as store:
+        assert 210 not in hospitalized_best(store)
+        page = folder / "ngo-0307.txt"  # a new version of the document, changed after the figure
+        page.write_text(page.read_text() + "\nUpdated on March 8 with a contact address.\n")
+        again = run(store, [str(folder)])
+        assert again.processed == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM figures WHERE id = ?", (figure_id,)).fetchone()[0] == 1
+        assert 210 not in hospitalized_best(store)

@@ -20,6 +20,7 @@ class FigureFact:
     origin_doc: str  # the document this text was copied from (itself when it is no copy)
     place_id: str | None = None
     sub: bool = False  # a sub-count of another figure ("13 dead, including four police officers")
+    wrong: bool = False  # an analyst marked it wrong: listed in its series, never used for its values
 
 
 @dataclass(frozen=True)

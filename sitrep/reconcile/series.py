@@ -8,6 +8,7 @@ For each series:
     "latest reported figure"  the most recent figure when no state body gave one,
   narrowed to an earlier figure that is more precise and compatible ("more than 300" then 317 -> 317), and
   read conservatively when vague ("dozens" -> at least 12);
+- figures an analyst marked wrong stay listed in their series but are used for nothing;
 - conflicts: two origins whose intervals cannot both hold on the same day for the same place, or a source
   whose later figure for a cumulative count falls below its own earlier one. Growth over time is not a
   conflict, and neither is a lower count from another source (it may count one city, or one hospital).
@@ -167,8 +168,11 @@ def reconcile_series(situation_id: str, figures: list[FigureFact]) -> list[Serie
     for figure in figures:
         by_key[(figure.measure, figure.group)].append(figure)
     result = []
-    for (measure, group), members in sorted(by_key.items()):
-        members.sort(key=lambda f: (f.date or "", f.id))
+    for (measure, group), listed in sorted(by_key.items()):
+        listed.sort(key=lambda f: (f.date or "", f.id))
+        members = [f for f in listed if not f.wrong]
+        if not members:
+            continue
         groups = origins(members)
         totals = [f for f in members if not f.sub] or members  # a sub-count is part of a total, not a rival
         best, rule = _best(measure, totals)
@@ -181,7 +185,7 @@ def reconcile_series(situation_id: str, figures: list[FigureFact]) -> list[Serie
                 id="series-" + sha256_hex(f"{situation_id}|{measure}|{group}")[:12],
                 situation_id=situation_id, measure=measure, group=group,
                 place_id=places.pop() if len(places) == 1 else None,
-                figure_ids=tuple(f.id for f in members), best_low=best.low, best_high=best.high, best_rule=rule,
+                figure_ids=tuple(f.id for f in listed), best_low=best.low, best_high=best.high, best_rule=rule,
                 range_low=min(f.low for f in members),
                 range_high=None if None in highs else max(h for h in highs if h is not None),
                 independent_origins=len(groups), conflict=bool(conflicts), note=note,

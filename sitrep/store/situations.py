@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from sitrep.reconcile import EventFact, FigureFact, TimelineEntry, merge_timeline, reconcile_series
@@ -25,16 +26,36 @@ def reconcile_dirty(store: Store) -> list[str]:
     return dirty
 
 
+CHUNK = 500  # ids per IN (...) list: a situation can hold more documents than SQLite allows parameters
+
+
+def _in_chunks(conn: sqlite3.Connection, sql: str, ids: list[str]) -> Iterator[sqlite3.Row]:
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+
 def _place_ids(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[tuple[str, str], str]:
     """(document, place text) -> place entity id, through the entity each place mention resolved to."""
-    marks = ",".join("?" * len(doc_ids))
-    rows = conn.execute(
-        f"SELECT m.document_id, m.text, em.entity_id FROM mentions m JOIN entity_mentions em"
-        f" ON em.document_id = m.document_id AND em.start = m.start"
-        f" WHERE m.kind = 'place' AND m.document_id IN ({marks})",
+    rows = _in_chunks(
+        conn,
+        "SELECT m.document_id, m.text, em.entity_id FROM mentions m JOIN entity_mentions em"
+        " ON em.document_id = m.document_id AND em.start = m.start"
+        " WHERE m.kind = 'place' AND m.document_id IN ({marks})",
         doc_ids,
     )
     return {(r["document_id"], r["text"]): r["entity_id"] for r in rows}
+
+
+def marked_wrong(conn: sqlite3.Connection) -> set[str]:
+    """Facts whose latest analyst verdict is "wrong": listed but not used in series, left out of the timeline.
+
+    Fact ids are stable across re-processing, so a correction survives every later run."""
+    rows = conn.execute(
+        "SELECT fact_id FROM overrides o WHERE verdict = 'wrong'"
+        " AND id = (SELECT MAX(id) FROM overrides WHERE fact_id = o.fact_id)"
+    )
+    return {r["fact_id"] for r in rows}
 
 
 def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
@@ -49,10 +70,10 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
         return
     doc_ids = [d["id"] for d in docs]
     by_id = {d["id"]: d for d in docs}
+    wrong = marked_wrong(conn)
     # a story that moved here from another situation may still have its old row there
     conn.executemany("DELETE FROM stories WHERE id = ?", [(story,) for story in {d["story_id"] for d in docs}])
     places = _place_ids(conn, doc_ids)
-    marks = ",".join("?" * len(doc_ids))
     figures = [
         FigureFact(
             id=r["id"], document_id=r["document_id"], measure=r["measure"], group=r["grp"], low=r["low"],
@@ -60,8 +81,9 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
             date=r["date"] or by_id[r["document_id"]]["published"], source_text=r["source_text"],
             origin_doc=by_id[r["document_id"]]["copy_of"] or r["document_id"],
             place_id=places.get((r["document_id"], r["place_text"] or "")), sub=r["term"] == "sub",
+            wrong=r["id"] in wrong,
         )
-        for r in conn.execute(f"SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids)
+        for r in _in_chunks(conn, "SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids)
     ]
     events = [
         EventFact(
@@ -69,7 +91,8 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
             date_precision=r["date_precision"], place_id=places.get((r["document_id"], r["place_text"] or "")),
             sentence=r["sentence"], start=r["start"], end=r["end"],
         )
-        for r in conn.execute(f"SELECT * FROM events WHERE document_id IN ({marks})", doc_ids)
+        for r in _in_chunks(conn, "SELECT * FROM events WHERE document_id IN ({marks})", doc_ids)
+        if r["id"] not in wrong
     ]
     for s in reconcile_series(situation_id, figures):
         conn.execute(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.store.database import Store, now
+from sitrep.store.situations import reconcile_dirty
 from sitrep.web.tokens import check_token
 
 log = logging.getLogger(__name__)
@@ -117,5 +118,9 @@ def correct(settings: Settings, fact_id: str, verdict: str, note: str, token: st
         with store.write() as tx:
             tx.execute("INSERT INTO overrides (fact_kind, fact_id, verdict, note, token_id, created_at)"
                        " VALUES (?, ?, ?, ?, ?, ?)", (found[0], fact_id, verdict, note[:500], token_id, now()))
+            # the verdict changes what the situation's series and timeline may use
+            tx.execute("INSERT OR IGNORE INTO dirty_situations SELECT situation_id FROM documents"
+                       " WHERE id = ? AND situation_id IS NOT NULL", (found[1],))
+        reconcile_dirty(store)
     return {"fact_id": fact_id, "kind": found[0], "verdict": verdict, "document_id": found[1],
             "href": f"/documents/{found[1]}#about-{fact_id}"}

@@ -142,3 +142,12 @@ def test_a_regional_department_is_not_its_ministry() -> None:
     revised = [fig("a", 30, 30, date="2031-03-04", source="the Ministry of Health"),
                fig("b", 20, 20, date="2031-03-06", source="the Health Ministry")]
     assert reconcile_series("sit", revised)[0].conflict
+
+
+def test_a_figure_marked_wrong_is_listed_but_not_used() -> None:
+    good, bad = fig("good", 9, 9), fig("bad", 90, 90, date="2031-03-05")
+    bad = FigureFact(**{**bad.__dict__, "wrong": True})
+    [series] = reconcile_series("sit", [good, bad])
+    assert series.figure_ids == ("good", "bad")
+    assert (series.best_low, series.range_high, series.independent_origins) == (9, 9, 1)
+    assert reconcile_series("sit", [bad]) == []

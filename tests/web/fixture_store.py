@@ -89,7 +89,9 @@ def add_figure(conn: sqlite3.Connection, fig_id: str, doc_id: str, text: str, ph
     start, end = span(text, phrase)
     s0, s1 = sentence(text, start)
     conn.execute(
-        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO figures (id, document_id, measure, grp, group_text, low, high, approximate, count_text,"
+        " place_text, date, source_text, sentence, start, end, sentence_start, sentence_end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (fig_id, doc_id, measure, group, group, low, high, int(count_text.startswith(("about", "more", "at"))),
          count_text, place, date, source_text, text[s0:s1], start, end, s0, s1),
     )
