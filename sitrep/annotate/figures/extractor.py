@@ -243,7 +243,7 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         for figure, term, index in linked:
             position = figure.start - sentence.start
             source = sources.choose(cited, position) if cited else carried
-            place = sources.place_of(ctx, sentence, figure.start)
+            place = sources.place_of(ctx, sentence, figure.start, vocab)
             found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term,
                                      counts[index].described))
         if cited:

@@ -98,6 +98,10 @@ def load_vocab() -> Vocab:
         reporting_re=_words_re(context.get("reporting", [])),
         carry_re=re.compile(rf"^\W*(?:{_alternation(context.get('carry', []))})\b", re.IGNORECASE),
         aux=frozenset(context.get("aux", [])),
+        venue_re=re.compile(
+            rf"\b(?:{_alternation(context.get('venue', []))})\b(?:\W+\w+){{0,3}}?\W+(?:in|at)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
     )
     log.debug("figures vocabulary: %d cues, %d groups", len(cues), len(groups))
     return vocab

@@ -45,6 +45,7 @@ class Vocab:
     reporting_re: re.Pattern[str]
     carry_re: re.Pattern[str]
     aux: frozenset[str]
+    venue_re: re.Pattern[str] | None = None  # "told reporters in": the place that follows is where it was said
 
     def cue(self, phrase: str) -> MeasureCue | None:
         key = " ".join(phrase.lower().split())

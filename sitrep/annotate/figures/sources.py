@@ -92,15 +92,24 @@ def carries(text: str, vocab: Vocab) -> bool:
     return vocab.carry_re.search(text) is not None
 
 
-def place_of(ctx: Context, sentence: Sentence, position: int) -> str | None:
+def place_of(ctx: Context, sentence: Sentence, position: int, vocab: Vocab) -> str | None:
     """Place mention nearest the count (from the entities extractor when present, else a light pattern)."""
-    places = [m for m in ctx.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end]
+    venue = vocab.venue_re
+    text = ctx.article.text
+
+    def said_there(start: int) -> bool:  # "told reporters in New York": where it was said, not where it happened
+        return venue is not None and venue.search(text[max(sentence.start, start - 60) : start]) is not None
+
+    places = [m for m in ctx.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end
+              and not said_there(m.start)]
     if places:
         return min(places, key=lambda m: abs(m.start - position)).text
     best: tuple[int, str] | None = None
     for match in _PLACE.finditer(sentence.text):
         name = match.group("name")
         if name.split()[0].lower() in _NOT_PLACE:
+            continue
+        if said_there(sentence.start + match.start("name")):
             continue
         distance = abs(sentence.start + match.start() - position)
         if best is None or distance < best[0]:

@@ -41,3 +41,10 @@ def test_place_and_date() -> None:
     figure = one("More than 900 people were detained in the city of Port Salen, police said.")
     assert figure.place_text == "Port Salen"
     assert figure.date == "2031-03-07"
+
+
+def test_where_a_statement_was_made_is_not_the_place_of_the_figure() -> None:
+    figure = one("Speaking to reporters in Geneva, the spokesman said at least 7 people were killed in Port Salen.")
+    assert figure.place_text == "Port Salen"
+    briefing = one("At a briefing in Geneva, the agency said that 12 protesters had been detained.")
+    assert briefing.place_text != "Geneva"
