@@ -28,6 +28,9 @@ _OBJECT_FILLER = re.compile(
     r"^\s*(?:(?:his|her|their|its|the|a\s+total\s+of|total|to|of|at|rose|risen|climbed|reached|stands|stood|now|"
     r"another|an\s+additional|some|least|has|had|at\s+least)\s+)*$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a cue in a clause opened by a condition is hypothetical, not a report: "If four policemen died, show us ..."
+_CONDITION = re.compile(r"(?:^|[.,;:!?\"“”(])\s*[\"“]?\s*(?:if|unless|whether|even if|in case)\b[^.,;:!?\"“”()]*$",
+                        re.IGNORECASE)
 _GROUP_STOP = {
     "were", "was", "are", "is", "have", "has", "had", "been", "in", "at", "on", "from", "by", "with", "to", "for",
     "and", "or", "who", "that", "which", "as", "than", "said", "after", "during", "when", "the",
@@ -46,7 +49,8 @@ def _cues(text: str, vocab: Vocab) -> list[Cue]:
     for match in vocab.cue_re.finditer(text):
         cue = vocab.cue(match.group(0))
         if cue is not None:
-            negated = _NEGATION.search(text[max(0, match.start() - 20) : match.start()]) is not None
+            negated = (_NEGATION.search(text[max(0, match.start() - 20) : match.start()]) is not None
+                       or _CONDITION.search(text[: match.start()]) is not None)
             found.append(Cue(cue, match.group(0), match.start(), match.end(), negated))
     return found
 

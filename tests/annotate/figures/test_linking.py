@@ -73,3 +73,9 @@ def test_one_count_of_two_groups_is_a_count_of_people() -> None:
     assert figure.group_text == "soldiers and demonstrators"
     same = one("Nine police officers and members of the National Guard were injured.")
     assert same.group == "security_forces"
+
+
+def test_a_count_in_a_condition_is_not_a_report() -> None:
+    assert figures('"If four policemen died, show us four names," the opposition leader said.') == []
+    assert figures("Unless 30 people were detained, the curfew holds.") == []
+    assert len(figures("Police said 4 people died in Port Salen, if the hospital is right about the cause.")) == 1
