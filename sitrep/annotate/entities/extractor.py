@@ -67,9 +67,11 @@ def _opens(parsed: Parsed, ent: Any) -> bool:
 def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
     """Candidates of one sentence: NER spans relabelled by rules, titled names, acronyms."""
     out: list[Candidate] = []
+    # a heading of one or two words ("Background", "Internet") gives the model no context to label it
+    heading = len(parsed.sentence.text.split()) <= 2
     for ent in parsed.doc.ents:
         kind = LABELS.get(ent.label_)
-        if kind is None:
+        if kind is None or (heading and not gazetteer().lookup_all(ent.text)):
             continue
         for start, end in parser.split_commas(text, parsed.offset(ent.start_char), parsed.offset(ent.end_char)):
             out.extend(_from_span(text, parsed, start, end, kind, vocab))

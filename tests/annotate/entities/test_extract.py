@@ -45,3 +45,13 @@ def test_places_are_keyed_by_gazetteer_id() -> None:
     mentions = {m.text: m for m in context(TEXT).mentions}
     assert mentions["Astana"].key.startswith("geo:")
     assert mentions["Vasnetsov"].key == mentions["Oleg Vasnetsov"].key
+
+
+def test_a_heading_of_one_word_is_not_a_name() -> None:
+    from sitrep.annotate.entities import extract
+    from tests.annotate.helpers import context
+
+    ctx = context("Background\n\nPolice said 40 people were detained after protests in Bishkek on Monday.")
+    names = {m.text: m.kind for m in extract(ctx)}
+    assert "Background" not in names
+    assert names.get("Bishkek") == "place"
