@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-NAMES = ("annotate_speed", "grouping")
+NAMES = ("annotate_speed", "grouping", "web_load")
 
 
 def main(argv: list[str]) -> int:

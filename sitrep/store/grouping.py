@@ -54,10 +54,20 @@ def _component(conn: sqlite3.Connection, start: set[str]) -> set[str]:
     return seen
 
 
+CHUNK = 500  # ids per IN (...) list: a component can hold more documents than SQLite allows parameters
+
+
+def _in_chunks(conn: sqlite3.Connection, sql: str, ids: list[str]) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        rows.extend(conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
+    return rows
+
+
 def _links_within(conn: sqlite3.Connection, docs: set[str]) -> list[Link]:
-    marks = ",".join("?" * len(docs))
-    rows = conn.execute(f"SELECT * FROM links WHERE a IN ({marks}) AND b IN ({marks})", (*docs, *docs))
-    return [Link(r["a"], r["b"], r["kind"], r["score"], r["reason"]) for r in rows]
+    rows = _in_chunks(conn, "SELECT * FROM links WHERE a IN ({marks})", sorted(docs))
+    return [Link(r["a"], r["b"], r["kind"], r["score"], r["reason"]) for r in rows if r["b"] in docs]
 
 
 def group_pending(store: Store) -> set[str]:
@@ -90,8 +100,9 @@ def _regroup(conn: sqlite3.Connection, docs: set[str]) -> set[str]:
     copies = components(ids, links, "copy")
     stories = components(ids, links, "story")
     situations = components(ids, links, "situation")
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id, published, situation_id FROM documents WHERE id IN ({marks})", ids).fetchall()
+    sql = "SELECT id, published, copy_of, story_id, situation_id FROM documents WHERE id IN ({marks})"
+    rows = _in_chunks(conn, sql, ids)
+    current = {r["id"]: (r["copy_of"], r["story_id"], r["situation_id"]) for r in rows}
     touched = {r["situation_id"] for r in rows if r["situation_id"]}
     published = {r["id"]: r["published"] or "9999" for r in rows}
     roots: dict[str, str] = {}
@@ -99,13 +110,14 @@ def _regroup(conn: sqlite3.Connection, docs: set[str]) -> set[str]:
         group = copies[doc]
         if group not in roots or (published[doc], doc) < (published[roots[group]], roots[group]):
             roots[group] = doc
+    updates = []
     for doc in ids:
         root = roots[copies[doc]]
-        conn.execute(
-            "UPDATE documents SET copy_of = ?, story_id = ?, situation_id = ? WHERE id = ?",
-            (None if root == doc else root, stories[doc], situations[doc], doc),
-        )
+        wanted = (None if root == doc else root, stories[doc], situations[doc])
+        if current.get(doc) != wanted:  # a big component mostly keeps its ids: write only what changed
+            updates.append((*wanted, doc))
         touched.add(situations[doc])
+    conn.executemany("UPDATE documents SET copy_of = ?, story_id = ?, situation_id = ? WHERE id = ?", updates)
     return touched
 
 
