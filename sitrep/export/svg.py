@@ -106,7 +106,8 @@ def place_map(places: list[dict[str, Any]]) -> dict[str, Any]:
     mid = (sorted(float(p["lat"]) for p in located)[len(located) // 2],
            sorted(float(p["lon"]) for p in located)[len(located) // 2])
     outside = [p for p in located if abs(float(p["lat"]) - mid[0]) > FAR or abs(float(p["lon"]) - mid[1]) > FAR]
-    located = [p for p in located if p not in outside]
+    located = [p for p in located if p not in outside] or located  # all far apart: plot them all
+    outside = [p for p in outside if p not in located]
     lats = [float(p["lat"]) for p in located]
     lons = [float(p["lon"]) for p in located]
     mid_lat = (min(lats) + max(lats)) / 2

@@ -104,3 +104,13 @@ def test_html_report_is_self_contained_and_inert(conn) -> None:  # type: ignore[
     assert not re.search(r"(src|href)=\"(https?:)?//", html.split('id="sources"')[0])  # nothing fetched
     assert 'href="#doc-doc-ngo"' in html and 'id="doc-doc-ngo"' in html
     assert "&lt;script&gt;window.__pwned" in html
+
+
+def test_the_map_of_places_far_apart_plots_them_rather_than_failing() -> None:
+    from sitrep.export.svg import place_map
+
+    far = [{"id": "p1", "name": "Quito", "lat": -0.2, "lon": -78.5},
+           {"id": "p2", "name": "Osh", "lat": 40.5, "lon": 72.8}]
+    drawn = place_map(far)
+    assert len(drawn["points"]) + len(drawn["outside"]) == 2 and drawn["points"]
+    assert place_map([{"id": "p3", "name": "Nowhere", "lat": None, "lon": None}])["empty"]
