@@ -65,7 +65,11 @@ def _rows(conn: sqlite3.Connection, sql: str, doc_ids: list[str]) -> list[sqlite
 
 def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> Picture:
     where, args = ("WHERE situation_id = ?", (situation_id,)) if situation_id else ("", ())
-    docs = conn.execute(f"SELECT * FROM documents {where} ORDER BY id", args).fetchall()
+    docs = conn.execute(
+        "SELECT id, source, url, title, site, published, published_inferred, language, copy_of, story_id,"
+        f" situation_id, text_sha256 FROM documents {where} ORDER BY id",  # not the texts: a picture never needs them
+        args,
+    ).fetchall()
     doc_ids = [d["id"] for d in docs]
     lookup = _EntityLookup(conn, doc_ids)
     situations = conn.execute(f"SELECT * FROM situations {'WHERE id = ?' if situation_id else ''} ORDER BY id",
@@ -77,9 +81,9 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
         story_docs[d["story_id"]].append(d["id"])
     for s in stories:
         situation_stories[s["situation_id"]].append(s["id"])
-    entity_ids = {r["entity_id"] for r in _rows(
-        conn, "SELECT DISTINCT entity_id FROM entity_mentions WHERE document_id IN ({marks})", doc_ids)}
-    entities = [e for e in conn.execute("SELECT * FROM entities ORDER BY id") if e["id"] in entity_ids]
+    entity_ids = sorted({r["entity_id"] for r in _rows(
+        conn, "SELECT DISTINCT entity_id FROM entity_mentions WHERE document_id IN ({marks})", doc_ids)})
+    entities = sorted(_rows(conn, "SELECT * FROM entities WHERE id IN ({marks})", entity_ids), key=lambda e: e["id"])
     return {
         "schema": SCHEMA,
         "documents": [
