@@ -112,12 +112,12 @@ def _add_error_handlers(app: FastAPI, views: Views) -> None:
 
 def _add_pages(app: FastAPI, views: Views) -> None:
     @app.get("/index.json", tags=["pages"], summary="Situations with period, places and counts")
-    def index_json(conn: Conn) -> JSONResponse:
-        return JSONResponse(pages.index_context(conn))
+    def index_json(conn: Conn, page: int = 1) -> JSONResponse:
+        return JSONResponse(pages.index_context(conn, page))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(request: Request, conn: Conn) -> HTMLResponse:
-        return views.html(request, "index.html", pages.index_context(conn))
+    def index(request: Request, conn: Conn, page: int = 1) -> HTMLResponse:
+        return views.html(request, "index.html", pages.index_context(conn, page))
 
     @app.get("/situations/{situation_id}.json", tags=["pages"], summary="Dossier of one situation")
     def situation_json(situation_id: str, conn: Conn) -> JSONResponse:

@@ -12,7 +12,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
-from sitrep.export.dossier import count, index_view, safe_url, situation_view
+from sitrep.export.dossier import count, period, safe_url, situation_view
 from sitrep.export.picture import load_picture
 from sitrep.web.highlight import Fact, highlight
 
@@ -31,10 +31,42 @@ def corrections(conn: sqlite3.Connection, fact_ids: list[str] | None = None) -> 
     return {fact_id: row for fact_id, row in latest.items() if row["verdict"] != "reset"}
 
 
-def index_context(conn: sqlite3.Connection) -> Context:
-    view = index_view(load_picture(conn))
-    view["documents"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    return view
+PAGE_SIZE = 50  # situations per index page
+
+
+def index_context(conn: sqlite3.Connection, page: int = 1) -> Context:
+    """Situations with period, places and counts, most reported first, a page at a time (aggregates in SQL,
+    so the page costs the same with a hundred or a hundred thousand reports)."""
+    page = max(page, 1)
+    total = conn.execute("SELECT count(*) FROM situations").fetchone()[0]
+    rows = conn.execute(
+        "SELECT s.id, s.title, s.start, s.end, s.place_ids,"
+        " (SELECT count(*) FROM stories WHERE situation_id = s.id) AS stories,"
+        " (SELECT count(*) FROM documents WHERE situation_id = s.id) AS documents,"
+        " (SELECT count(DISTINCT coalesce(site, source)) FROM documents WHERE situation_id = s.id) AS sites,"
+        " (SELECT count(*) FROM timeline WHERE situation_id = s.id)"
+        " + (SELECT count(*) FROM figures f JOIN documents d ON d.id = f.document_id WHERE d.situation_id = s.id)"
+        " + (SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE d.situation_id = s.id)"
+        " + (SELECT count(*) FROM calls c JOIN documents d ON d.id = c.document_id WHERE d.situation_id = s.id)"
+        " AS facts"
+        " FROM situations s ORDER BY documents DESC, s.end DESC, s.id LIMIT ? OFFSET ?",
+        (PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    ).fetchall()
+    place_ids = sorted({p for r in rows for p in json.loads(r["place_ids"])[:6]})
+    names = {e["id"]: e["name"] for e in conn.execute(
+        f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(place_ids))})", place_ids)}
+    situations = [
+        {"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
+         "period": period(r["start"], r["end"]), "href": f"/situations/{r['id']}",
+         "places": [names.get(p, p) for p in json.loads(r["place_ids"])[:6]],
+         "stories": r["stories"], "documents": r["documents"], "sites": r["sites"], "facts": r["facts"]}
+        for r in rows
+    ]
+    pages = max(1, -(-total // PAGE_SIZE))
+    return {"situations": situations, "total": total, "page_number": page, "pages": pages,
+            "next": f"/?page={page + 1}" if page < pages else None,
+            "previous": f"/?page={page - 1}" if page > 1 else None,
+            "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0]}
 
 
 def situation_context(conn: sqlite3.Connection, situation_id: str) -> Context:
