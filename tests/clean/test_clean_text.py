@@ -106,9 +106,9 @@ def test_only_furniture_is_no_content() -> None:
         clean(raw("Share\nFacebook\nTwitter\n\n© 2024 Example\n"))
 
 
-SEED_FURNITURE = ("Similar Posts", "seconds Read", "Informing humanitarians worldwide", "ctrl-enter",
-                  "Share on social media", "Learn more about ReliefWeb", "750,000", "Become a volunteer",
-                  "Location Maps", "View Original", "UN Photo")
+# generic web furniture (widget and footer words any site may carry), not text of the pages themselves
+SEED_FURNITURE = ("Similar Posts", "seconds Read", "ctrl-enter", "Share on social media", "Become a volunteer",
+                  "Location Maps", "Frequently Asked Questions", "Submit Content")
 
 
 def test_seed_pages_lose_their_furniture_and_keep_their_facts(seeds_dir: Path) -> None:
