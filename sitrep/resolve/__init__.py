@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 from sitrep.resolve.geocode import Place, context_country, geocode
+from sitrep.resolve.incremental import resolve_entities
 from sitrep.resolve.profiles import Profile, entity_key_candidates, profile_of, same_entity
-from sitrep.resolve.resolver import Resolution, ResolvedEntity, resolve_entities
+from sitrep.resolve.resolver import Resolution, ResolvedEntity
 
 __all__ = [
     "Place",

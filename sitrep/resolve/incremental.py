@@ -14,20 +14,21 @@ afford either. Two facts make an exact incremental path possible:
   persons unite per (surname key, first-name set) and test only distinct first-name sets and sound-class
   neighbours not already united; a bare surname's partners are the full names with its key.
 
-`document_items(doc_id, mentions)` gives one document's profiles with their mentions (in-document linking as in
-`resolve_entities`); `resolve_items(items)` turns the items of a region into entities and assignments.
+`document_items(doc_id, mentions)` gives one document's profiles with their mentions; `resolve_items(items)`
+turns the items of a region into entities and assignments; `resolve_entities` does it for a whole corpus at once.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.models import Mention
 from sitrep.resolve.geocode import gazetteer
 from sitrep.resolve.profiles import Profile, profile_blocking_keys, same_entity, sound_class
 from sitrep.resolve.resolver import (
+    Resolution,
     ResolvedEntity,
     _bare,
     _canonical,
@@ -37,7 +38,8 @@ from sitrep.resolve.resolver import (
     _UnionFind,
 )
 
-__all__ = ["Item", "document_items", "fast_cluster", "place_entity", "place_id", "region_keys", "resolve_items"]
+__all__ = ["Item", "document_items", "fast_cluster", "place_entity", "place_id", "region_keys", "resolve_entities",
+           "resolve_items"]
 
 
 @dataclass(frozen=True)
@@ -201,3 +203,17 @@ def resolve_items(items: Sequence[Item]) -> tuple[tuple[ResolvedEntity, ...], li
         for i in members:
             assigned[i] = entity.id
     return tuple(sorted(entities, key=lambda e: e.id)), assigned
+
+
+def resolve_entities(mentions_by_doc: Mapping[str, Sequence[Mention]]) -> Resolution:
+    """Resolve the mentions of all documents at once (the same result whatever the order of documents)."""
+    items = [item for doc_id in sorted(mentions_by_doc) for item in document_items(doc_id, mentions_by_doc[doc_id])]
+    entities, assigned = resolve_items(items)
+    assignments = {(item.doc_id, start): entity for item, entity in zip(items, assigned, strict=True)
+                   for start in item.starts}
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for item, entity in zip(items, assigned, strict=True):
+        for text, _ in item.texts:
+            by_text[text].add(entity)
+    return Resolution(entities, assignments,
+                      {text: next(iter(ids)) for text, ids in sorted(by_text.items()) if len(ids) == 1})

@@ -1,4 +1,7 @@
-"""Cross-article entity resolution: mentions of all documents -> entities with canonical names and coordinates.
+"""Cross-article entity resolution, its definition: profiles, the two-phase clustering and the naming of entities.
+
+`cluster` is the plain statement of the clustering (pairs within blocks); `sitrep.resolve.incremental` computes
+the same groups faster and is what `resolve_entities` and the store use (a test holds the two equal).
 
 Order-independent by construction: profiles are built per document from that document's mentions alone, then
 clustered as connected components of `same_entity` (a union-find over blocked candidate pairs, whose result does
@@ -15,12 +18,11 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sitrep.annotate.entities.keys import first_key
 from sitrep.models import Mention
-from sitrep.resolve.geocode import gazetteer
 from sitrep.resolve.profiles import Profile, profile_blocking_keys, profile_of, same_entity
 
 log = logging.getLogger(__name__)
@@ -158,40 +160,3 @@ def _canonical(kind: str, counts: Counter[str], docs: Counter[str]) -> str:
 def _entity_id(kind: str, profiles: Sequence[Profile]) -> str:
     seed = min(f"{p.key}|{' '.join(sorted(p.first))}" for p in profiles)
     return f"{kind}-{hashlib.sha256(f'{kind}|{seed}'.encode()).hexdigest()[:12]}"
-
-
-def resolve_entities(mentions_by_doc: Mapping[str, Sequence[Mention]]) -> Resolution:
-    """Resolve the mentions of all documents to entities (the same result whatever the order of documents)."""
-    items: list[tuple[Profile, list[tuple[str, Mention]]]] = []
-    for doc_id in sorted(mentions_by_doc):
-        for profile, mentions in _document_profiles(doc_id, mentions_by_doc[doc_id]):
-            items.append((profile, [(doc_id, m) for m in mentions]))
-    entities: list[ResolvedEntity] = []
-    assignments: dict[tuple[str, int], str] = {}
-    for members in cluster([p for p, _ in items]):
-        profiles = [items[i][0] for i in members]
-        located = [dm for i in members for dm in items[i][1]]
-        kind = profiles[0].kind
-        counts = Counter(m.text for _, m in located)
-        name = _canonical(kind, counts, Counter(text for _, text in {(d, m.text) for d, m in located}))
-        entity_id = _entity_id(kind, profiles)
-        lat = lon = country = None
-        aliases = set(counts) - {name}
-        if kind == "place":
-            place = gazetteer().by_id.get(min(p.key for p in profiles))
-            if place is not None:
-                lat, lon, country = place.lat, place.lon, place.country
-                aliases |= {place.name} - {name}
-        entities.append(ResolvedEntity(entity_id, kind, name, tuple(sorted(aliases)), lat, lon, country))
-        for doc_id, m in located:
-            assignments[(doc_id, m.start)] = entity_id
-    by_text: dict[str, set[str]] = defaultdict(set)
-    for _, pairs in items:
-        for doc_id, m in pairs:
-            by_text[m.text].add(assignments[(doc_id, m.start)])
-    log.debug("resolved %d mentions to %d entities", len(assignments), len(entities))
-    return Resolution(
-        tuple(sorted(entities, key=lambda e: e.id)),
-        assignments,
-        {text: next(iter(ids)) for text, ids in sorted(by_text.items()) if len(ids) == 1},
-    )
