@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from sitrep.errors import InputError
 from sitrep.group import features
 from sitrep.ingest import PendingLink, read_inputs
 from sitrep.models import Processed, RawDoc
@@ -50,6 +51,16 @@ def _quiet(step: str, done: int, total: int) -> None:
     return None
 
 
+def record(store: Store, item: PendingLink | InputError, report: RunReport) -> None:
+    """Keep a pending link, or log an input error, and count it in the report."""
+    if isinstance(item, PendingLink):
+        docs_store.add_pending(store, item.source, item.url, item.title)
+        report.pending_links += 1
+    else:
+        docs_store.log_error(store, item.source, item.reason)
+        report.errors.append((item.source, item.reason))
+
+
 def ingest(store: Store, paths: Sequence[str], *, fetch: bool = False, report: RunReport | None = None,
            progress: Progress = _quiet) -> RunReport:
     """Store raw input only."""
@@ -60,17 +71,13 @@ def ingest(store: Store, paths: Sequence[str], *, fetch: bool = False, report: R
                 report.stored += 1
             else:
                 report.unchanged += 1
-        elif isinstance(item, PendingLink):
-            docs_store.add_pending(store, item.source, item.url, item.title)
-            report.pending_links += 1
         else:
-            docs_store.log_error(store, item.source, item.reason)
-            report.errors.append((item.source, item.reason))
+            record(store, item, report)
         progress("ingest", report.stored + report.unchanged + len(report.errors), 0)
     return report
 
 
-def _processed(raws: list[RawDoc], workers: int) -> Iterator[Processed | Exception]:
+def _processed(raws: list[RawDoc], workers: int) -> Iterator[Processed | InputError]:
     if workers <= 1 or len(raws) < 4:
         yield from map(process_or_error, raws)
         return
@@ -83,7 +90,7 @@ def process_pending(store: Store, *, workers: int = 1, report: RunReport | None 
     report = report or RunReport()
     raw_ids = docs_store.unprocessed_raw_ids(store.conn)
     raws = [docs_store.load_raw(store.conn, raw_id) for raw_id in raw_ids]
-    for done, (raw_id, raw, result) in enumerate(zip(raw_ids, raws, _processed(raws, workers), strict=True), 1):
+    for done, (raw_id, result) in enumerate(zip(raw_ids, _processed(raws, workers), strict=True), 1):
         if isinstance(result, Processed):
             old_situation = docs_store.save_processed(store, raw_id, result, features(result.article,
                                                                                        result.annotations))
@@ -92,10 +99,8 @@ def process_pending(store: Store, *, workers: int = 1, report: RunReport | None 
                     tx.execute("INSERT OR IGNORE INTO dirty_situations VALUES (?)", (old_situation,))
             report.processed += 1
         else:
-            reason = getattr(result, "reason", str(result))
-            docs_store.mark_failed(store, raw_id, reason)
-            docs_store.log_error(store, raw.source, reason)
-            report.errors.append((raw.source, reason))
+            docs_store.mark_failed(store, raw_id, result.reason)
+            record(store, result, report)
         progress("process", done, len(raws))
     return report
 

@@ -19,7 +19,7 @@ from sitrep.group import features
 from sitrep.ingest import PendingLink, read_inputs
 from sitrep.models import Processed, RawDoc
 from sitrep.pipeline import process_or_error
-from sitrep.runner import Progress, RunReport, _quiet, update
+from sitrep.runner import Progress, RunReport, _quiet, record, update
 from sitrep.store import documents as docs_store
 from sitrep.store.database import Store
 
@@ -60,14 +60,9 @@ def _store_results(store: Store, results: list[Result], report: RunReport) -> No
             raw, error = item
             if docs_store.add_raw(store, raw):
                 docs_store.mark_failed(store, _raw_id(store, raw), error.reason)
-            docs_store.log_error(store, error.source, error.reason)
-            report.errors.append((error.source, error.reason))
-        elif isinstance(item, PendingLink):
-            docs_store.add_pending(store, item.source, item.url, item.title)
-            report.pending_links += 1
+            record(store, error, report)
         else:
-            docs_store.log_error(store, item.source, item.reason)
-            report.errors.append((item.source, item.reason))
+            record(store, item, report)
 
 
 def run_batch(store: Store, shards: Sequence[str], *, workers: int = 2, scheduler: str | None = None,
