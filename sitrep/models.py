@@ -11,7 +11,7 @@ so every fact can be traced to the exact characters it came from.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 RawKind = Literal["html", "text"]
@@ -40,7 +40,7 @@ class RawDoc:
     data: bytes
     url: str | None = None
     title: str | None = None
-    published: str | None = None  # ISO date given by the container (JSONL field, feed item date, WARC-Date)
+    published: str | None = None  # ISO date given by the container (JSONL field, feed item); a WARC-Date is a crawl date
     language: str | None = None
     encoding: str | None = None  # charset declared by the container (HTTP header), if any
 
@@ -187,4 +187,3 @@ class Processed:
     raw: RawDoc
     article: Article
     annotations: Annotations
-    warnings: tuple[str, ...] = field(default=())

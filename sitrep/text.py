@@ -70,10 +70,3 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
     if end > start:
         out.append(Sentence(start, end, text[start:end], paragraph))
 
-
-def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
-    """The sentence that contains a character offset."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
