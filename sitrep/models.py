@@ -40,7 +40,7 @@ class RawDoc:
     data: bytes
     url: str | None = None
     title: str | None = None
-    published: str | None = None  # ISO date given by the container (JSONL field, feed item); a WARC-Date is a crawl date
+    published: str | None = None  # ISO date from the container (JSONL, feed item); never a WARC crawl date
     language: str | None = None
     encoding: str | None = None  # charset declared by the container (HTTP header), if any
 
