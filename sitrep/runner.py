@@ -77,20 +77,27 @@ def ingest(store: Store, paths: Sequence[str], *, fetch: bool = False, report: R
     return report
 
 
-def _processed(raws: list[RawDoc], workers: int) -> Iterator[Processed | InputError]:
-    if workers <= 1 or len(raws) < 4:
-        yield from map(process_or_error, raws)
+CHUNK = 64  # raw inputs held in memory at once: a first run over a large archive must not load it all
+
+
+def _processed(store: Store, raw_ids: list[int], workers: int) -> Iterator[Processed | InputError]:
+    """Process the raw inputs a chunk at a time, in one pool of worker processes when it pays."""
+    chunks = (raw_ids[i : i + CHUNK] for i in range(0, len(raw_ids), CHUNK))
+    if workers <= 1 or len(raw_ids) < 4:
+        for chunk in chunks:
+            yield from map(process_or_error, [docs_store.load_raw(store.conn, raw_id) for raw_id in chunk])
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_or_error, raws, chunksize=4)
+        for chunk in chunks:
+            raws = [docs_store.load_raw(store.conn, raw_id) for raw_id in chunk]
+            yield from pool.map(process_or_error, raws, chunksize=4)
 
 
 def process_pending(store: Store, *, workers: int = 1, report: RunReport | None = None,
                     progress: Progress = _quiet) -> RunReport:
     report = report or RunReport()
     raw_ids = docs_store.unprocessed_raw_ids(store.conn)
-    raws = [docs_store.load_raw(store.conn, raw_id) for raw_id in raw_ids]
-    for done, (raw_id, result) in enumerate(zip(raw_ids, _processed(raws, workers), strict=True), 1):
+    for done, (raw_id, result) in enumerate(zip(raw_ids, _processed(store, raw_ids, workers), strict=True), 1):
         if isinstance(result, Processed):
             old_situation = docs_store.save_processed(store, raw_id, result, features(result.article,
                                                                                        result.annotations))
@@ -101,7 +108,7 @@ def process_pending(store: Store, *, workers: int = 1, report: RunReport | None 
         else:
             docs_store.mark_failed(store, raw_id, result.reason)
             record(store, result, report)
-        progress("process", done, len(raws))
+        progress("process", done, len(raw_ids))
     return report
 
 
