@@ -184,7 +184,7 @@ def serve(
     reader(db).close()  # fail early, with a clear message, when the database is missing
     Store(db).close()  # bring an older database up to this version's migrations before readers use it
     say(f"sitrep dossier on http://{host}:{port}/  (Ctrl-C to stop)")
-    uvicorn.run(create_app(str(db)), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(str(db)), host=host, port=port, log_level="warning", http="httptools", loop="uvloop")
 
 
 def main() -> None:

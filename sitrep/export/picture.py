@@ -16,7 +16,7 @@ SCHEMA = "sitrep/1"
 Picture = dict[str, Any]
 
 
-class _EntityLookup:
+class EntityLookup:
     """Resolves the words of a fact (speaker, source, place) to an entity through the document's mentions."""
 
     def __init__(self, conn: sqlite3.Connection, doc_ids: list[str]) -> None:
@@ -71,7 +71,7 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
         args,
     ).fetchall()
     doc_ids = [d["id"] for d in docs]
-    lookup = _EntityLookup(conn, doc_ids)
+    lookup = EntityLookup(conn, doc_ids)
     situations = conn.execute(f"SELECT * FROM situations {'WHERE id = ?' if situation_id else ''} ORDER BY id",
                               args).fetchall()
     stories = conn.execute(f"SELECT * FROM stories {where} ORDER BY id", args).fetchall()
@@ -132,21 +132,31 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
              "evidence": json.loads(t["evidence"]), "note": t["note"]}
             for t in conn.execute(f"SELECT * FROM timeline {where} ORDER BY date IS NULL, date, type", args)
         ],
-        "quotes": [
-            {"id": q["id"], "document_id": q["document_id"],
-             "speaker_id": lookup.key(q["document_id"], q["speaker_key"])
-             or lookup.text(q["document_id"], q["speaker_text"]),
-             "speaker_text": q["speaker_text"], "text": q["text"], "start": q["start"], "end": q["end"]}
-            for q in _rows(conn, "SELECT * FROM quotes WHERE document_id IN ({marks}) ORDER BY document_id, start",
-                           doc_ids)
-        ],
-        "calls": [
-            {"id": c["id"], "document_id": c["document_id"],
-             "caller_id": lookup.key(c["document_id"], c["caller_key"])
-             or lookup.text(c["document_id"], c["caller_text"]),
-             "caller_text": c["caller_text"], "addressee_text": c["addressee_text"], "demand": c["demand"],
-             "start": c["start"], "end": c["end"]}
-            for c in _rows(conn, "SELECT * FROM calls WHERE document_id IN ({marks}) ORDER BY document_id, start",
-                           doc_ids)
-        ],
+        "quotes": quotes(conn, lookup, doc_ids),
+        "calls": calls(conn, lookup, doc_ids),
     }
+
+
+def quotes(conn: sqlite3.Connection, lookup: EntityLookup, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """The quotes of these documents, each speaker resolved through its own document's mentions."""
+    return [
+        {"id": q["id"], "document_id": q["document_id"],
+         "speaker_id": lookup.key(q["document_id"], q["speaker_key"])
+         or lookup.text(q["document_id"], q["speaker_text"]),
+         "speaker_text": q["speaker_text"], "text": q["text"], "start": q["start"], "end": q["end"]}
+        for q in _rows(conn, "SELECT * FROM quotes WHERE document_id IN ({marks}) ORDER BY document_id, start",
+                       doc_ids)
+    ]
+
+
+def calls(conn: sqlite3.Connection, lookup: EntityLookup, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """The calls of these documents, each caller resolved through its own document's mentions."""
+    return [
+        {"id": c["id"], "document_id": c["document_id"],
+         "caller_id": lookup.key(c["document_id"], c["caller_key"])
+         or lookup.text(c["document_id"], c["caller_text"]),
+         "caller_text": c["caller_text"], "addressee_text": c["addressee_text"], "demand": c["demand"],
+         "start": c["start"], "end": c["end"]}
+        for c in _rows(conn, "SELECT * FROM calls WHERE document_id IN ({marks}) ORDER BY document_id, start",
+                       doc_ids)
+    ]

@@ -13,7 +13,9 @@ from collections import Counter
 from typing import Any
 
 from sitrep.export.dossier import count, period, safe_url, situation_view
-from sitrep.export.picture import load_picture
+from sitrep.export.picture import EntityLookup, load_picture
+from sitrep.export.picture import calls as picture_calls
+from sitrep.export.picture import quotes as picture_quotes
 from sitrep.web.highlight import Fact, highlight
 
 Context = dict[str, Any]
@@ -164,6 +166,10 @@ def document_context(conn: sqlite3.Connection, doc_id: str) -> Context:
     }
 
 
+def _fact_href(fact: Context) -> str:
+    return f"/documents/{fact['document_id']}#fact-{fact['id']}"
+
+
 def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
     entity = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if entity is None:
@@ -173,17 +179,17 @@ def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
         " JOIN documents d ON d.id = em.document_id WHERE em.entity_id = ? GROUP BY d.id ORDER BY d.published, d.id",
         (entity_id,),
     ).fetchall()
-    quotes: list[Context] = []
-    calls: list[Context] = []
-    for situation_id in sorted({d["situation_id"] for d in docs if d["situation_id"]}):
-        picture = load_picture(conn, situation_id)
-        titles = {d["id"]: d["title"] or d["id"] for d in picture["documents"]}
-        quotes += [{**q, "document_title": titles.get(q["document_id"]),
-                    "href": f"/documents/{q['document_id']}#fact-{q['id']}"}
-                   for q in picture["quotes"] if q["speaker_id"] == entity_id]
-        calls += [{**c, "document_title": titles.get(c["document_id"]),
-                   "href": f"/documents/{c['document_id']}#fact-{c['id']}"}
-                  for c in picture["calls"] if c["caller_id"] == entity_id]
+    # only a document that mentions the entity can hold its quotes and calls (speakers resolve per document)
+    titles = {d["id"]: d["title"] or d["id"] for d in docs}
+    speaking = sorted({r[0] for r in conn.execute(
+        "SELECT document_id FROM quotes WHERE document_id IN (SELECT document_id FROM entity_mentions"
+        " WHERE entity_id = ?1) UNION SELECT document_id FROM calls WHERE document_id IN"
+        " (SELECT document_id FROM entity_mentions WHERE entity_id = ?1)", (entity_id,))})
+    lookup = EntityLookup(conn, speaking)
+    said = [{**q, "document_title": titles.get(q["document_id"]), "href": _fact_href(q)}
+            for q in picture_quotes(conn, lookup, speaking) if q["speaker_id"] == entity_id]
+    asked = [{**c, "document_title": titles.get(c["document_id"]), "href": _fact_href(c)}
+             for c in picture_calls(conn, lookup, speaking) if c["caller_id"] == entity_id]
     by_day = Counter((d["published"] or "undated")[:10] for d in docs for _ in range(d["n"]))
     return {
         "entity": {"id": entity["id"], "kind": entity["kind"], "name": entity["name"],
@@ -191,8 +197,8 @@ def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
                    "country": entity["country"]},
         "documents": [{**_doc_summary(d), "mentions": d["n"]} for d in docs],
         "mentions_over_time": [{"date": day, "mentions": n} for day, n in sorted(by_day.items())],
-        "quotes": quotes,
-        "calls": calls,
+        "quotes": said,
+        "calls": asked,
     }
 
 
