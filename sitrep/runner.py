@@ -3,7 +3,8 @@
     ingest  every input -> raw_inputs (append-only; the same bytes from the same source are stored once)
     process the newest unprocessed version of each source -> documents + facts (one transaction each)
     group   documents not yet grouped -> links to candidates -> copy / story / situation ids
-    resolve entity mentions -> entities (names, variants, places with coordinates)
+    resolve entity mentions -> entities (names, variants, places with coordinates), then analysts' entity
+            corrections laid over them (sitrep.store.corrections)
     reconcile the situations that changed -> stories, series, timeline
 
 Each step commits what it finished, so a run killed part way is completed by the next run, and ends with the
@@ -23,6 +24,7 @@ from sitrep.ingest import PendingLink, read_inputs
 from sitrep.models import Processed, RawDoc
 from sitrep.pipeline import process_or_error
 from sitrep.store import documents as docs_store
+from sitrep.store.corrections import apply_entities
 from sitrep.store.database import Store
 from sitrep.store.entities import resolve_all
 from sitrep.store.grouping import group_pending
@@ -93,23 +95,37 @@ def _processed(store: Store, raw_ids: list[int], workers: int) -> Iterator[Proce
             yield from pool.map(process_or_error, raws, chunksize=4)
 
 
+def _save(store: Store, raw_id: int, result: Processed | InputError, report: RunReport) -> None:
+    if isinstance(result, Processed):
+        old_situation = docs_store.save_processed(store, raw_id, result, features(result.article, result.annotations))
+        if old_situation:
+            with store.write() as tx:
+                tx.execute("INSERT OR IGNORE INTO dirty_situations VALUES (?)", (old_situation,))
+        report.processed += 1
+    else:
+        docs_store.mark_failed(store, raw_id, result.reason)
+        record(store, result, report)
+
+
 def process_pending(store: Store, *, workers: int = 1, report: RunReport | None = None,
                     progress: Progress = _quiet) -> RunReport:
     report = report or RunReport()
     raw_ids = docs_store.unprocessed_raw_ids(store.conn)
     for done, (raw_id, result) in enumerate(zip(raw_ids, _processed(store, raw_ids, workers), strict=True), 1):
-        if isinstance(result, Processed):
-            old_situation = docs_store.save_processed(store, raw_id, result, features(result.article,
-                                                                                       result.annotations))
-            if old_situation:
-                with store.write() as tx:
-                    tx.execute("INSERT OR IGNORE INTO dirty_situations VALUES (?)", (old_situation,))
-            report.processed += 1
-        else:
-            docs_store.mark_failed(store, raw_id, result.reason)
-            record(store, result, report)
+        _save(store, raw_id, result, report)
         progress("process", done, len(raw_ids))
     return report
+
+
+def reprocess(store: Store, doc_ids: Sequence[str]) -> RunReport:
+    """Process these reports again from their stored raw input (after an analyst fixed a date), then bring the
+    picture up to date."""
+    report = RunReport()
+    for doc_id in doc_ids:
+        row = store.conn.execute("SELECT raw_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is not None:
+            _save(store, row["raw_id"], process_or_error(docs_store.load_raw(store.conn, row["raw_id"])), report)
+    return update(store, report=report)
 
 
 def update(store: Store, *, workers: int = 1, report: RunReport | None = None,
@@ -119,6 +135,7 @@ def update(store: Store, *, workers: int = 1, report: RunReport | None = None,
     group_pending(store)
     progress("group", 1, 1)
     resolve_all(store)
+    apply_entities(store)  # analysts' merges and splits, laid over what the resolver found
     progress("resolve", 1, 1)
     report.situations = reconcile_dirty(store)
     progress("reconcile", 1, 1)

@@ -11,6 +11,8 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from sitrep.store.corrections import corrected_aliases, merged_names
+
 SCHEMA = "sitrep/1"
 
 Picture = dict[str, Any]
@@ -84,6 +86,7 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
     entity_ids = sorted({r["entity_id"] for r in _rows(
         conn, "SELECT DISTINCT entity_id FROM entity_mentions WHERE document_id IN ({marks})", doc_ids)})
     entities = sorted(_rows(conn, "SELECT * FROM entities WHERE id IN ({marks})", entity_ids), key=lambda e: e["id"])
+    names = merged_names(conn)  # analysts' merges and splits change aliases
     return {
         "schema": SCHEMA,
         "documents": [
@@ -104,7 +107,8 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
             for s in situations
         ],
         "entities": [
-            {"id": e["id"], "kind": e["kind"], "name": e["name"], "aliases": json.loads(e["aliases"]),
+            {"id": e["id"], "kind": e["kind"], "name": e["name"],
+             "aliases": corrected_aliases(e["id"], e["name"], json.loads(e["aliases"]), names),
              "lat": e["lat"], "lon": e["lon"], "country": e["country"]}
             for e in entities
         ],

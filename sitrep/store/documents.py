@@ -7,7 +7,8 @@ import sqlite3
 from dataclasses import asdict
 
 from sitrep.group import DocFeatures, blocking_keys, lsh_bands
-from sitrep.models import Figure, Processed, RawDoc, sha256_hex
+from sitrep.models import Figure, Processed, RawDoc, document_id, sha256_hex
+from sitrep.store.corrections import fixed_date
 from sitrep.store.database import Store, now
 from sitrep.store.grouping import forget_links
 
@@ -50,10 +51,13 @@ def unprocessed_raw_ids(conn: sqlite3.Connection) -> list[int]:
 
 
 def load_raw(conn: sqlite3.Connection, raw_id: int) -> RawDoc:
+    """A stored raw input, with the publication date an analyst fixed for its report, if any (it wins over the
+    date printed on the page, so relative dates are resolved against it)."""
     row = conn.execute("SELECT * FROM raw_inputs WHERE id = ?", (raw_id,)).fetchone()
     return RawDoc(
         source=row["source"], kind=row["kind"], data=row["data"], url=row["url"], title=row["title"],
-        published=row["published"], language=row["language"], encoding=row["encoding"],
+        published=fixed_date(conn, document_id(row["source"])) or row["published"], language=row["language"],
+        encoding=row["encoding"],
     )
 
 

@@ -15,6 +15,7 @@ from collections import deque
 from typing import Any
 
 from sitrep.group import DocFeatures, Link, components, link
+from sitrep.store.corrections import apply_stories, story_corrections
 from sitrep.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,15 @@ def group_pending(store: Store) -> set[str]:
     return dirty
 
 
+def regroup(store: Store, doc_ids: set[str]) -> set[str]:
+    """Group the components of these documents again (after an analyst's story correction); returns the
+    situations to reconcile, also listed in dirty_situations."""
+    with store.write() as tx:
+        dirty = _regroup(tx, _component(tx, doc_ids))
+        tx.executemany("INSERT OR IGNORE INTO dirty_situations VALUES (?)", [(s,) for s in sorted(dirty)])
+    return dirty
+
+
 def _regroup(conn: sqlite3.Connection, docs: set[str]) -> set[str]:
     """Give every document of one component its copy root, story and situation; returns old and new situations."""
     links = _links_within(conn, docs)
@@ -110,6 +120,7 @@ def _regroup(conn: sqlite3.Connection, docs: set[str]) -> set[str]:
         group = copies[doc]
         if group not in roots or (published[doc], doc) < (published[roots[group]], roots[group]):
             roots[group] = doc
+    stories = apply_stories(stories, {doc: roots[copies[doc]] for doc in ids}, story_corrections(conn, ids))
     updates = []
     for doc in ids:
         root = roots[copies[doc]]

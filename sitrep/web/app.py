@@ -26,7 +26,16 @@ from sitrep.web.api import add_api_routes
 from sitrep.web.deps import Conn, FactId, Note, Token
 from sitrep.web.feeds import atom_feed
 from sitrep.web.search import Filters, search_context
-from sitrep.web.writes import Settings, WriteError, correct, upload
+from sitrep.web.writes import (
+    Settings,
+    WriteError,
+    correct,
+    correct_entity,
+    correct_story,
+    fix_date,
+    take_back,
+    upload,
+)
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +203,40 @@ def _add_writes(app: FastAPI, views: Views) -> None:
         return RedirectResponse(correct(settings, fact_id, verdict, note, token)["href"], status_code=303)
 
 
+Field = Annotated[str, Form(max_length=200)]
+
+
+def _add_corrections(app: FastAPI, settings: Settings, suffix: str) -> None:
+    """Corrections of dates, entities and stories: with suffix ".json" the JSON endpoints, with "" the form
+    targets, which redirect to the corrected page."""
+    wanted = suffix == ".json"
+
+    def answer(result: dict[str, Any]) -> Response:
+        return JSONResponse(result) if wanted else RedirectResponse(result["href"], status_code=303)
+
+    @app.post(f"/corrections/date{suffix}", summary="Fix a report's publication date (needs a write token)",
+              tags=["writes"], include_in_schema=wanted)
+    def date_fix(token: Token, document_id: Field, date: Annotated[str, Form(max_length=20)] = "",
+                 note: Note = "") -> Response:
+        return answer(fix_date(settings, document_id, date, note, token))
+
+    @app.post(f"/corrections/entity{suffix}", summary="Merge two entities, or split a name off one (token)",
+              tags=["writes"], include_in_schema=wanted)
+    def entity_fix(token: Token, entity_id: Field, action: Field, other: Field, note: Note = "") -> Response:
+        return answer(correct_entity(settings, action, entity_id, other, note, token))
+
+    @app.post(f"/corrections/story{suffix}", summary="Merge two stories, or take a report out of one (token)",
+              tags=["writes"], include_in_schema=wanted)
+    def story_fix(token: Token, document_id: Field, action: Field, other_doc: Field = "",
+                  note: Note = "") -> Response:
+        return answer(correct_story(settings, action, document_id, other_doc, note, token))
+
+    @app.post(f"/corrections/{{correction_id}}/undo{suffix}", summary="Take a correction back (token)",
+              tags=["writes"], include_in_schema=wanted)
+    def undo(correction_id: int, token: Token) -> Response:
+        return answer(take_back(settings, correction_id, token))
+
+
 def create_app(db_path: str, *, data_dir: str | Path | None = None, max_upload: int | None = None) -> FastAPI:
     """The dossier app over the database at `db_path`; uploads are kept under `data_dir` (default: its folder)."""
     Store(db_path).close()  # apply pending migrations (search index, tokens) before serving
@@ -210,4 +253,6 @@ def create_app(db_path: str, *, data_dir: str | Path | None = None, max_upload: 
     _add_pages(app, views)
     add_api_routes(app, views)
     _add_writes(app, views)
+    _add_corrections(app, settings, ".json")
+    _add_corrections(app, settings, "")
     return app

@@ -16,6 +16,8 @@ from sitrep.export.dossier import count, period, safe_url, situation_view
 from sitrep.export.picture import EntityLookup, load_picture
 from sitrep.export.picture import calls as picture_calls
 from sitrep.export.picture import quotes as picture_quotes
+from sitrep.store.corrections import corrected_aliases, fixed_date, merged_into, merged_names
+from sitrep.web import corrected
 from sitrep.web.highlight import Fact, highlight
 
 Context = dict[str, Any]
@@ -79,6 +81,8 @@ def situation_context(conn: sqlite3.Connection, situation_id: str) -> Context:
     for row in view["key_figures"]:
         for source in row["sources"]:
             source["correction"] = fixes.get(source["figure_id"])
+    doc_ids = [r["id"] for r in conn.execute("SELECT id FROM documents WHERE situation_id = ?", (situation_id,))]
+    view["corrections"] = corrected.for_documents(conn, doc_ids)
     return view
 
 
@@ -150,6 +154,10 @@ def document_context(conn: sqlite3.Connection, doc_id: str) -> Context:
     story = conn.execute("SELECT id, title FROM stories WHERE id = ?", (doc["story_id"],)).fetchone()
     situation = conn.execute("SELECT id, title FROM situations WHERE id = ?", (doc["situation_id"],)).fetchone()
     fixes = corrections(conn, [f.id for f in facts])
+    other_stories = conn.execute(
+        "SELECT min(d.id) AS doc, s.title FROM documents d JOIN stories s ON s.id = d.story_id"
+        " WHERE d.situation_id = ? AND d.story_id IS NOT ? GROUP BY d.story_id ORDER BY s.title LIMIT 100",
+        (doc["situation_id"], doc["story_id"])).fetchall() if doc["situation_id"] else []
     return {
         "document": {"id": doc["id"], "title": doc["title"] or doc["id"], "site": doc["site"],
                      "published": doc["published"], "published_inferred": bool(doc["published_inferred"]),
@@ -163,6 +171,9 @@ def document_context(conn: sqlite3.Connection, doc_id: str) -> Context:
         "copies": [{**_doc_summary(c), "original": c["id"] == origin} for c in copies],
         "story": dict(story) if story else None,
         "situation": {**dict(situation), "href": f"/situations/{situation['id']}"} if situation else None,
+        "date_fixed": fixed_date(conn, doc_id),
+        "corrections": corrected.for_documents(conn, [doc_id]),
+        "other_stories": [{"document_id": r["doc"], "title": r["title"]} for r in other_stories],
     }
 
 
@@ -174,6 +185,9 @@ def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
     entity = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if entity is None:
         raise NotFound(f"no entity {entity_id!r}")
+    target = merged_into(conn, entity_id)
+    merged = conn.execute("SELECT id, name FROM entities WHERE id = ?", (target,)).fetchone() if target else None
+    aliases = corrected_aliases(entity_id, entity["name"], json.loads(entity["aliases"]), merged_names(conn))
     docs = conn.execute(
         "SELECT d.id, d.title, d.site, d.published, d.situation_id, count(*) AS n FROM entity_mentions em"
         " JOIN documents d ON d.id = em.document_id WHERE em.entity_id = ? GROUP BY d.id ORDER BY d.published, d.id",
@@ -193,8 +207,19 @@ def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
     by_day = Counter((d["published"] or "undated")[:10] for d in docs for _ in range(d["n"]))
     return {
         "entity": {"id": entity["id"], "kind": entity["kind"], "name": entity["name"],
-                   "aliases": json.loads(entity["aliases"]), "lat": entity["lat"], "lon": entity["lon"],
+                   "aliases": aliases, "lat": entity["lat"], "lon": entity["lon"],
                    "country": entity["country"]},
+        "merged_into": {"id": merged["id"], "name": merged["name"], "href": f"/entities/{merged['id']}"}
+        if merged else None,
+        "corrections": corrected.for_entity(conn, entity_id),
+        "names_mentioned": sorted({r[0] for r in conn.execute(
+            "SELECT DISTINCT m.text FROM entity_mentions em JOIN mentions m ON m.document_id = em.document_id"
+            " AND m.start = em.start WHERE em.entity_id = ?", (entity_id,))}),
+        "merge_candidates": [dict(r) for r in conn.execute(
+            "SELECT DISTINCT e.id, e.name FROM entity_mentions em JOIN documents d ON d.id = em.document_id"
+            " JOIN entities e ON e.id = em.entity_id WHERE e.kind = ? AND e.id != ? AND d.situation_id IN"
+            " (SELECT DISTINCT d2.situation_id FROM entity_mentions em2 JOIN documents d2 ON d2.id = em2.document_id"
+            " WHERE em2.entity_id = ?) ORDER BY e.name LIMIT 200", (entity["kind"], entity_id, entity_id))],
         "documents": [{**_doc_summary(d), "mentions": d["n"]} for d in docs],
         "mentions_over_time": [{"date": day, "mentions": n} for day, n in sorted(by_day.items())],
         "quotes": said,

@@ -1,4 +1,5 @@
-"""Token-protected writes from the browser: uploading reports and correcting facts.
+"""Token-protected writes from the browser: uploading reports, verdicts on facts, and corrections of dates,
+entities and stories (`sitrep.store.corrections`).
 
 Uploads are size-limited, saved under `<data dir>/uploads/` with a name made of the content hash and the
 uploaded name reduced to safe characters (the path is checked to stay inside that folder), then processed by
@@ -10,12 +11,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sqlite3
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sitrep.store import corrections
 from sitrep.store.database import Store, now
+from sitrep.store.grouping import regroup
 from sitrep.store.situations import reconcile_dirty
 from sitrep.web.tokens import check_token
 
@@ -124,3 +129,108 @@ def correct(settings: Settings, fact_id: str, verdict: str, note: str, token: st
         reconcile_dirty(store)
     return {"fact_id": fact_id, "kind": found[0], "verdict": verdict, "document_id": found[1],
             "href": f"/documents/{found[1]}#about-{fact_id}"}
+
+
+def _anchor(conn: sqlite3.Connection, entity_id: str, name: str | None = None) -> tuple[str, int]:
+    """A mention that shows this entity (with this name, for a split): what a correction is anchored on."""
+    sql = ("SELECT em.document_id, em.start FROM entity_mentions em JOIN mentions m ON m.document_id = em.document_id"
+           " AND m.start = em.start WHERE em.entity_id = ?")
+    args: tuple[str, ...] = (entity_id,)
+    if name is not None:
+        sql, args = sql + " AND lower(m.text) = lower(?)", (entity_id, name.strip())
+    row = conn.execute(sql + " ORDER BY em.document_id, em.start LIMIT 1", args).fetchone()
+    if row is None:
+        raise WriteError(f"no mention of entity {entity_id!r}" + (f" named {name!r}" if name else ""), 404)
+    return row["document_id"], row["start"]
+
+
+def correct_entity(settings: Settings, action: str, entity_id: str, other: str, note: str,
+                   token: str | None) -> dict[str, Any]:
+    """merge: `entity_id` is the same as entity `other`; split: the name `other` is not entity `entity_id`."""
+    if action not in ("merge", "split"):
+        raise WriteError("action must be merge or split")
+    with _LOCK, Store(settings.db_path) as store:
+        token_id = _authorised(store, token)
+        if entity_id.startswith("split-") or (action == "merge" and other.startswith("split-")):
+            raise WriteError("take the split back first: an entity split off by hand cannot be merged", 409)
+        doc, start = _anchor(store.conn, entity_id, other if action == "split" else None)
+        with store.write() as tx:
+            if action == "merge":
+                if other == entity_id:
+                    raise WriteError("an entity cannot be merged into itself")
+                other_doc, other_start = _anchor(tx, other)
+                made = corrections.add(tx, "entity_merge", doc, start=start, other_doc=other_doc,
+                                       other_start=other_start, note=note, token_id=token_id)
+            else:
+                made = corrections.add(tx, "entity_split", doc, start=start, value=other.strip(), note=note,
+                                       token_id=token_id)
+        corrections.apply_entities(store)
+        reconcile_dirty(store)
+        shown = other if action == "merge" else corrections.split_entity_id(entity_id, other.strip())
+    return {"correction_id": made, "kind": f"entity_{action}", "entity_id": entity_id,
+            "href": f"/entities/{shown}"}
+
+
+def correct_story(settings: Settings, action: str, document_id: str, other_doc: str, note: str,
+                  token: str | None) -> dict[str, Any]:
+    """split: the report leaves its story; merge: the report's story and `other_doc`'s story are one."""
+    if action not in ("merge", "split"):
+        raise WriteError("action must be merge or split")
+    with _LOCK, Store(settings.db_path) as store:
+        token_id = _authorised(store, token)
+        docs = {r["id"]: r for r in store.conn.execute(
+            "SELECT id, situation_id FROM documents WHERE id IN (?, ?)", (document_id, other_doc))}
+        if document_id not in docs or (action == "merge" and other_doc not in docs):
+            raise WriteError("no such report", 404)
+        if action == "merge" and docs[document_id]["situation_id"] != docs[other_doc]["situation_id"]:
+            raise WriteError("only stories of one situation can be merged", 409)
+        with store.write() as tx:
+            made = corrections.add(tx, f"story_{action}", document_id,
+                                   other_doc=other_doc if action == "merge" else None, note=note, token_id=token_id)
+        regroup(store, {document_id, other_doc} & set(docs))
+        reconcile_dirty(store)
+    return {"correction_id": made, "kind": f"story_{action}", "document_id": document_id,
+            "href": f"/documents/{document_id}"}
+
+
+def fix_date(settings: Settings, document_id: str, day: str, note: str, token: str | None) -> dict[str, Any]:
+    """Give a report its publication date (empty: back to the date found in it); the report is processed again."""
+    day = day.strip()
+    if day:
+        try:
+            day = date.fromisoformat(day).isoformat()
+        except ValueError as error:
+            raise WriteError(f"not a date (YYYY-MM-DD): {day[:20]!r}") from error
+    with _LOCK, Store(settings.db_path) as store:
+        token_id = _authorised(store, token)
+        if store.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
+            raise WriteError(f"no report {document_id!r}", 404)
+        with store.write() as tx:
+            made = corrections.add(tx, "date", document_id, value=day or None, note=note, token_id=token_id)
+        from sitrep import runner  # the whole pipeline: imported on the first correction, not when serving starts
+
+        runner.reprocess(store, [document_id])
+    return {"correction_id": made, "kind": "date", "document_id": document_id, "date": day or None,
+            "href": f"/documents/{document_id}"}
+
+
+def take_back(settings: Settings, correction_id: int, token: str | None) -> dict[str, Any]:
+    """Take a correction back: the picture returns to what the pipeline found (the row stays, inactive)."""
+    with _LOCK, Store(settings.db_path) as store:
+        _authorised(store, token)
+        row = store.conn.execute("SELECT * FROM corrections WHERE id = ?", (correction_id,)).fetchone()
+        if row is None:
+            raise WriteError(f"no correction {correction_id}", 404)
+        with store.write() as tx:
+            tx.execute("UPDATE corrections SET active = 0 WHERE id = ?", (correction_id,))
+        if row["kind"] == "date":
+            from sitrep import runner
+
+            runner.reprocess(store, [row["document_id"]])
+        elif row["kind"].startswith("story_"):
+            regroup(store, {row["document_id"], row["other_doc"]} - {None})
+        else:
+            corrections.apply_entities(store)
+        reconcile_dirty(store)
+    return {"correction_id": correction_id, "kind": row["kind"], "active": False,
+            "href": f"/documents/{row['document_id']}"}
