@@ -37,7 +37,12 @@ _GROUP_STOP = {
 }
 _INHERIT = re.compile(r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+those)\W*$", re.IGNORECASE)
 _CONJOINED = re.compile(r"^\s*(?:and|or|,)\s+(?:the\s+)?(?:members\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
-_OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|at)\b", re.IGNORECASE)
+# an object after the verb: the count before it is its agent ("a man killed his ex-wife"), unless the object is
+# the place left ("11,000 people evacuated their homes")
+_OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|(?:his|their|its|an?|the)\s+"
+                           r"(?!(?:[\w-]+\s+)?(?:homes?|houses?|villages?|areas?|city|town)\b))\b",
+                           re.IGNORECASE)
+_AT_AFTER = re.compile(r"\s+at\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
 _HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
 _OVERRIDES_SHOT = {"killed", "injured", "hospitalized"}
@@ -123,10 +128,17 @@ class _Sentence:
         if _OBJECT_AFTER.match(self.text, cue.end):
             return False
         before = self.text[anchor : cue.start]
+        previous = [w for w in re.findall(r"[\w'-]+", before.lower()) if not w.endswith("ly")]  # "were newly"
+        aux = bool(previous) and previous[-1] in self.vocab.aux - {"who", "that", "to"}
+        if cue.cue.term == "shot" and not aux and _AT_AFTER.match(self.text, cue.end):
+            return False  # "he shot at the car": fired at, not hit ("was shot at his home" is hit)
         if not before.strip() and re.search(r"(?:^|\W)(?:he|she|they)$", self.text[:anchor], re.IGNORECASE):
             return False  # "he shot the attacker": the pronoun is the agent
-        previous = [w for w in re.findall(r"[\w'-]+", before.lower()) if not w.endswith("ly")]  # "were newly"
-        return not previous or previous[-1] in self.vocab.aux - {"who", "that", "to"} or not before.strip(" ,")
+        if previous and previous[-1] == "to" and cue.cue.measure == "displaced":
+            # "forced 2,500 people to evacuate", "were ordered to evacuate": the people counted leave, unless the
+            # verb has people of its own as object ("sent to evacuate residents")
+            return self.vocab.group_re.match(self.text[cue.end :].lstrip()) is None
+        return not previous or aux or not before.strip(" ,")
 
     def _forward(self, index: int, after: int, anchor: int) -> Cue | None:
         """The first cue after the count (from `after`) said of it; cues inside its noun phrase (before

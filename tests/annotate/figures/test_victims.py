@@ -86,3 +86,12 @@ def test_displacement_phrasings(text: str, low: int, term: str, group: str) -> N
 def test_places_are_not_counts_of_people() -> None:
     items = found("About 1,900 people were evacuated to nine evacuation centres in Veloria.")
     assert [i.figure.low for i in items] == [1900]
+
+
+def test_killed_at_a_place_is_said_of_the_victim() -> None:
+    assert tally("A man was shot dead at close range in Veloria on Friday.") == (1, 0)
+
+
+def test_a_verb_with_an_object_is_said_of_the_agent() -> None:
+    text = "A Veloria man killed his neighbour at a gas station. She was killed at the pumps, police said."
+    assert tally(text) == (1, 0)
