@@ -39,3 +39,39 @@ def test_a_verb_with_people_of_its_own_is_not_said_of_the_count() -> None:
 def test_people_who_left_their_homes_are_not_the_object_of_their_verb() -> None:
     got = displaced("Between 1,000 and 1,400 people evacuated their homes in Salen county.")
     assert got == [(1000, 1400, "Evacuated", "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "term"),
+    [
+        ("This brings to almost 81,000 the total number of people displaced from Orlan.", 81000, "Displaced"),
+        ("This brings to 12,400 the number of people evacuated in the province.", 12400, "Evacuated"),
+        ("The total number of returnees from Veloria in 2031 now stands at about 46,000.", 46000, "Displaced"),
+        ("The number of people evacuated from Salen has risen to 5,200.", 5200, "Evacuated"),
+    ],
+)
+def test_the_number_of_people_displaced(text: str, low: int, term: str) -> None:
+    got = displaced(text)
+    assert got and got[0][0] == low and got[0][2] == term, got
+
+
+def test_an_insertion_does_not_part_a_count_from_its_verb() -> None:
+    got = displaced("About 700 people (including 90 children and 12 older people) were evacuated from Orlan.")
+    assert got[0][:3] == (700, 700, "Evacuated")
+    got = displaced("About 1,300 people, including 40 infants, were relocated to Salen.")
+    assert got[0][:3] == (1300, 1300, "Relocated")
+
+
+def test_a_verb_refines_the_displaced_of_the_noun() -> None:
+    assert displaced("About 2,600 IDPs fled to Orlan last week.")[0][2] == "Forced to Flee"
+    assert displaced("About 900 displaced families stayed in emergency shelters.")[0][2] == "Sheltered"
+
+
+def test_a_camp_refines_where_people_sheltered() -> None:
+    assert displaced("Some 4,100 people were sheltering in relief camps near Orlan.")[0][2] == "In Relief Camp"
+    assert displaced("Some 4,100 people were sheltering in schools and camps.")[0][2] == "Sheltered"
+
+
+def test_people_after_houses_are_not_houses() -> None:
+    got = displaced("The storm destroyed 60 houses, leaving 310 homeless.")
+    assert (310, 310, "Homeless", "people") in got
