@@ -254,8 +254,8 @@ class _Sentence:
         return figure, term
 
 
-    def _number_of_before(self, start: int, group: tuple[str, str, int] | None
-                          ) -> tuple[Cue | None, tuple[str, str, int] | None]:
+    def _number_of_before(self, start: int, group: tuple[str | None, str, int] | None
+                          ) -> tuple[Cue | None, tuple[str | None, str, int] | None]:
         """"The total number of returnees ... now stands at 211,000": the cue and group of the phrase before."""
         match = _NUMBER_OF_BEFORE.search(self.text[:start])
         if not match:
