@@ -38,7 +38,11 @@ _GROUP_STOP = {
 _INHERIT = re.compile(r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+those)\W*$", re.IGNORECASE)
 # an insertion between a count and its verb: "About 300 people (including 44 children) were evacuated",
 # "2,800 people, including 90 infants, took refuge"
-_INSERTION = re.compile(r"\s*(?:\([^()]{1,120}\)|,\s*(?:including|among\s+them|of\s+whom)\b[^,;()]{1,100},)")
+# "2,800 people, including 90 infants, took refuge", "a man, who was later identified as Ann Vell, was shot",
+# "a man in his 20s was shot"
+_INSERTION = re.compile(r"\s*(?:\([^()]{1,120}\)|,\s*(?:including|among\s+them|of\s+whom|who|whose|identified)\b"
+                        r"[^,;()]{1,100},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?\d0s\b)",
+                        re.IGNORECASE)
 # "brings to 274,000 the total number of people displaced": the count is the value of the phrase after it
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.IGNORECASE)
 # "the total number of returnees ... now stands at about 211,000": the count is the value of the phrase before it
