@@ -3,9 +3,10 @@
 Each excerpt carries one annotated figure: quantity, reporting term (Displaced, Evacuated, Forced to Flee,
 Sheltered, Destroyed Housing, In Relief Camp, Relocated, Homeless, Partially Destroyed Housing) and unit
 (People / Households). Ours is the first displacement figure of the excerpt (measure "displaced", its term from
-the vocabulary); its quantity is the upper end of a range or bound ("between 18,000 and 25,000" -> 25,000),
-else the number itself; unit Households for families, households and housing. Scored by exact match of
-quantity + term (the goal), and of quantity, term and unit alone. fast = the first 100 test excerpts.
+the vocabulary), people before housing and numbers before vague words, as IDMC records them; its quantity is the
+upper end of a range or bound ("between 18,000 and 25,000" -> 25,000), else the number itself; unit Households
+for families, households and housing. Scored by exact match of quantity + term (the goal), and of quantity, term
+and unit alone. fast = the first 100 test excerpts.
 """
 
 from __future__ import annotations
@@ -16,21 +17,32 @@ from typing import Any
 from evaluate import BENCH, Report
 from evaluate.gvdb import context_of
 from sitrep.annotate.figures import extract_found
+from sitrep.annotate.figures.factory import load_vocab
 from sitrep.annotate.figures.items import FoundFigure
 
 DIR = BENCH / "idmc-idetect"
 FAST = 100
 
 
+def _preference(item: FoundFigure) -> tuple[bool, bool]:
+    """IDMC records people displaced and takes destroyed housing as a proxy only where no people figure is
+    given; a vague quantity ("several hundred") is not a figure it records while a number is there."""
+    words = " ".join(item.figure.count_text.lower().split())
+    vague = any(phrase in words for phrase in load_vocab().vague)
+    return item.figure.group == "housing", vague
+
+
 def first_displacement(found: tuple[FoundFigure, ...]) -> tuple[int, str, str] | None:
-    """(quantity, term, unit) of the first displacement figure, or None."""
-    for item in found:
-        figure = item.figure
-        if figure.measure == "displaced" and item.term:
-            quantity = figure.high if figure.high is not None else figure.low
-            unit = "Households" if figure.group in ("households", "housing") else "People"
-            return quantity, item.term, unit
-    return None
+    """(quantity, term, unit) of the first displacement figure (people before housing, numbers before vague
+    words), or None."""
+    candidates = [item for item in found if item.figure.measure == "displaced" and item.term]
+    if not candidates:
+        return None
+    best = min(candidates, key=_preference)  # min keeps the first of equals: text order
+    figure = best.figure
+    quantity = figure.high if figure.high is not None else figure.low
+    unit = "Households" if figure.group in ("households", "housing") else "People"
+    return quantity, str(best.term), unit
 
 
 def _load(name: str) -> list[dict[str, Any]]:

@@ -36,8 +36,26 @@ _GROUP_STOP = {
     "and", "or", "who", "that", "which", "as", "than", "said", "after", "during", "when", "the",
 }
 _INHERIT = re.compile(r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+those)\W*$", re.IGNORECASE)
+# an insertion between a count and its verb: "About 300 people (including 44 children) were evacuated",
+# "2,800 people, including 90 infants, took refuge"
+# "2,800 people, including 90 infants, took refuge", "a man, who was later identified as Ann Vell, was shot",
+# "a man in his 20s was shot"
+_INSERTION = re.compile(r"\s*(?:\([^()]{1,120}\)|,\s*(?:including|among\s+them|of\s+whom|who|whose|identified)\b"
+                        r"[^,;()]{1,100},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?\d0s\b)",
+                        re.IGNORECASE)
+# "brings to 274,000 the total number of people displaced": the count is the value of the phrase after it
+_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.IGNORECASE)
+# "the total number of returnees ... now stands at about 211,000": the count is the value of the phrase before it
+_NUMBER_OF_BEFORE = re.compile(
+    r"\bnumber\s+of\s+(?P<np>[^;:()]{1,160}?)\s+(?:has\s+|have\s+)?(?:is|are|was|were|stands?|stood|reached|"
+    r"rose|risen|climbed|totals?|totalled|increased)(?:\s+(?:now|at|to))*\s*$", re.IGNORECASE)
 _CONJOINED = re.compile(r"^\s*(?:and|or|,)\s+(?:the\s+)?(?:members\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
-_OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|at)\b", re.IGNORECASE)
+# an object after the verb: the count before it is its agent ("a man killed his ex-wife"), unless the object is
+# the place left ("11,000 people evacuated their homes")
+_OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|(?:his|their|its|an?|the)\s+"
+                           r"(?!(?:[\w-]+\s+)?(?:homes?|houses?|villages?|areas?|city|town)\b))\b",
+                           re.IGNORECASE)
+_AT_AFTER = re.compile(r"\s+at\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
 _HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
 _OVERRIDES_SHOT = {"killed", "injured", "hospitalized"}
@@ -107,9 +125,12 @@ class _Sentence:
         words = count.text.split()
         return count.described and not filler.strip() and words[0].lower() in self.vocab.groups
 
-    def _window_end(self, index: int) -> int:
-        start = self.counts[index].end - self.s.start
-        end = self.counts[index + 1].start - self.s.start if index + 1 < len(self.counts) else len(self.text)
+    def _window_end(self, index: int, start: int | None = None) -> int:
+        """Where the words said of count `index` end (looking from `start`, by default the count's end): at the
+        next count, the end of the clause or MAX_WINDOW_WORDS words on."""
+        start = self.counts[index].end - self.s.start if start is None else start
+        later = [c.start - self.s.start for c in self.counts[index + 1 :] if c.start - self.s.start >= start]
+        end = later[0] if later else len(self.text)
         clause = _CLAUSE_END.search(self.text, start, end)
         end = clause.start() if clause else end
         words = list(re.finditer(r"\S+", self.text[start:end]))
@@ -123,21 +144,37 @@ class _Sentence:
         if _OBJECT_AFTER.match(self.text, cue.end):
             return False
         before = self.text[anchor : cue.start]
+        previous = [w for w in re.findall(r"[\w'-]+", before.lower()) if not w.endswith("ly")]  # "were newly"
+        aux = bool(previous) and previous[-1] in self.vocab.aux - {"who", "that", "to"}
+        if cue.cue.term == "shot" and not aux and _AT_AFTER.match(self.text, cue.end):
+            return False  # "he shot at the car": fired at, not hit ("was shot at his home" is hit)
         if not before.strip() and re.search(r"(?:^|\W)(?:he|she|they)$", self.text[:anchor], re.IGNORECASE):
             return False  # "he shot the attacker": the pronoun is the agent
-        previous = [w for w in re.findall(r"[\w'-]+", before.lower()) if not w.endswith("ly")]  # "were newly"
-        return not previous or previous[-1] in self.vocab.aux - {"who", "that", "to"} or not before.strip(" ,")
+        if previous and previous[-1] == "to" and cue.cue.measure == "displaced":
+            # "forced 2,500 people to evacuate", "were ordered to evacuate": the people counted leave, unless the
+            # verb has people of its own as object ("sent to evacuate residents")
+            return self.vocab.group_re.match(self.text[cue.end :].lstrip()) is None
+        return not previous or aux or not before.strip(" ,")
 
     def _forward(self, index: int, after: int, anchor: int) -> Cue | None:
         """The first cue after the count (from `after`) said of it; cues inside its noun phrase (before
         `anchor`, the end of the group noun: "1,000 arrests of protesters") always are."""
-        end = self._window_end(index)
+        end = self._window_end(index, after)
         window = [c for c in self.cues if after <= c.start < end and id(c) not in self.claimed
                   and c.cue.voice != "active" and not c.negated]
         pool = [c for c in window if c.start < anchor or self._passive_here(c, anchor)]
         if not pool:
             return None
         first = pool[0]
+        if first.start < anchor and first.cue.term == "Displaced":  # "IDPs fled", "displaced families stayed in"
+            verb = next((c for c in pool if c.start >= anchor and c.cue.measure == "displaced"
+                         and _only_aux(self.text[anchor : c.start], self.vocab)), None)
+            first = verb or first
+        if first.cue.measure == "displaced":  # "sheltering in relief camps", "sought refuge in a camp"
+            camp = next((c for c in pool if c.start > first.end and c.cue.term == "In Relief Camp"
+                         and re.fullmatch(r"\s*(?:in|into|at|to)\b(?:\s+(?!and\b|or\b)[\w'-]+){0,4}\s*",
+                                          self.text[first.end : c.start], re.IGNORECASE)), None)
+            first = camp or first
         if first.cue.term == "shot":  # "shot and killed", "Man shot, killed", "was shot ... and died"
             for later in window[window.index(first) + 1 :]:
                 if later.cue.measure in _OVERRIDES_SHOT and later.cue.term != "shot" and later.start - first.end < 40:
@@ -157,16 +194,28 @@ class _Sentence:
                 ) -> tuple[Figure, str | None] | None:
         start, end = count.start - self.s.start, count.end - self.s.start
         group = (count.group, count.group_text or count.text, end) if count.described else None
+        lead = end  # from where the words said of the count follow
+        number_of = None if count.described else _NUMBER_OF_AFTER.match(self.text, end)
+        if number_of:  # "brings to 274,000 the number of people displaced"
+            lead = number_of.end()
+            group = group or _group_after(self.text, lead, self.vocab) or ("people", count.text, lead)
         group = group or _group_after(self.text, end, self.vocab)
         cue = self.objects.get(index)
         if cue is None:
-            forward = self._forward(index, end, group[2] if group else end)
+            anchor = group[2] if group else end
+            inserted = _INSERTION.match(self.text, anchor)
+            if inserted:  # "About 300 people (including 44 children) were evacuated"
+                lead = anchor = inserted.end()
+            forward = self._forward(index, lead, anchor) if inserted else None
+            if forward is None:  # "158,316 internally displaced persons (27,919 households)": a cue in the noun
+                anchor, lead = (group[2] if group else end), (number_of.end() if number_of else end)
+                forward = self._forward(index, end, anchor)
             if forward is not None:
-                between = self.text[(group[2] if group else end) : forward.start]
-                near = _only_aux(self.text[end : forward.start], self.vocab) or bool(
+                between = self.text[anchor : forward.start]
+                near = _only_aux(self.text[lead : forward.start], self.vocab) or bool(
                     group and _only_aux(between, self.vocab))
                 if forward.cue.voice == "noun":  # "1,000 arrests", "38,000 conflict-related displacements"
-                    near = len(self.text[end : forward.start].split()) <= 3
+                    near = len(self.text[lead : forward.start].split()) <= 3
                     forward = forward if near else None
                 elif (group is None or count.described) and not near:
                     forward = None  # a bare number (or "a man") needs its verb right after it
@@ -183,6 +232,8 @@ class _Sentence:
                 nxt_group = _group_after(self.text, nxt.end - self.s.start, self.vocab)
                 anchor = nxt_group[2] if nxt_group and not nxt.described else nxt.end - self.s.start
                 cue = self._forward(index + 1, nxt.end - self.s.start, anchor)
+        if cue is None:
+            cue, group = self._number_of_before(start, group)
         measure, term = (cue.cue.measure, cue.cue.term) if cue else (None, None)
         if measure is None and done and _INHERIT.search(self.text[max(0, start - 20) : start]):
             measure, term = done[-1][0].measure, "sub"  # "including 3 children": a sub-count
@@ -193,6 +244,8 @@ class _Sentence:
         if group is None:
             if done:
                 group = (done[-1][0].group, done[-1][0].group_text, end)
+                if group[0] == "housing" and term not in _HOUSING_TERMS:  # "150 houses destroyed, 483 homeless"
+                    group = ("people", count.text, end)
             elif cue is not None:
                 group = ("people", count.text, end)
         if group is None or group[0] is None:
@@ -203,6 +256,21 @@ class _Sentence:
         figure = Figure(measure, group[0], group[1], count.low, count.high, count.approximate, count.text,
                         count.start, count.end, self.s.start, self.s.end)
         return figure, term
+
+
+    def _number_of_before(self, start: int, group: tuple[str | None, str, int] | None
+                          ) -> tuple[Cue | None, tuple[str | None, str, int] | None]:
+        """"The total number of returnees ... now stands at 211,000": the cue and group of the phrase before."""
+        match = _NUMBER_OF_BEFORE.search(self.text[:start])
+        if not match:
+            return None, group
+        cue = next((c for c in self.cues if match.start("np") <= c.start < match.end("np") and not c.negated), None)
+        if cue is None:
+            return None, group
+        named = self.vocab.group_re.search(match.group("np"))
+        if named:
+            return cue, (self.vocab.groups[" ".join(named.group(0).lower().split())], named.group(0), start)
+        return cue, group or ("people", match.group("np"), start)
 
 
 def _subcounts(found: list[tuple[Figure, str | None, int]], counts: list[Count], text: str, base: int

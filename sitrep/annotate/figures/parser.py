@@ -177,12 +177,16 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
     noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
                       rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
                       rf"(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
+    head_noun = re.compile(rf"\s+(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
     for match in noun.finditer(text):
         if match.group("art") is None and not match.group("noun")[0].isupper():
             continue  # headline style "Man shot ..." only at the start, capitalised
-        phrase = match.group("noun")
-        add(match.start(), match.end(), vocab.groups.get(" ".join(phrase.lower().split())),
-            text[match.start("mods") if match.group("mods") else match.start("noun") : match.end()])
+        phrase, end = match.group("noun"), match.end()
+        head = head_noun.match(text, end)  # "a 26-year-old Latino male": the last of two nouns is the head
+        if head:
+            phrase, end = head.group("noun"), head.end()
+        add(match.start(), end, vocab.groups.get(" ".join(phrase.lower().split())),
+            text[match.start("mods") if match.group("mods") else match.start("noun") : end])
     titled = re.compile(rf"{_START}(?P<noun>{_singular(vocab)})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
     for match in titled.finditer(text):  # "officer Sean Bolton", "journalist Anna Petrova"
         add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),

@@ -86,3 +86,23 @@ def test_displacement_phrasings(text: str, low: int, term: str, group: str) -> N
 def test_places_are_not_counts_of_people() -> None:
     items = found("About 1,900 people were evacuated to nine evacuation centres in Veloria.")
     assert [i.figure.low for i in items] == [1900]
+
+
+def test_killed_at_a_place_is_said_of_the_victim() -> None:
+    assert tally("A man was shot dead at close range in Veloria on Friday.") == (1, 0)
+
+
+def test_a_verb_with_an_object_is_said_of_the_agent() -> None:
+    text = "A Veloria man killed his neighbour at a gas station. She was killed at the pumps, police said."
+    assert tally(text) == (1, 0)
+
+
+def test_coroner_style_description_of_a_victim() -> None:
+    text = ("Arno Quell, 26 - The Incident Report - Veloria TimesArno Quell, a 26-year-old Latino male, died Sunday, "
+            "Dec. 25, after being shot in Salen Park, according to coroner's records.")
+    assert tally(text) == (1, 0)
+
+
+def test_a_relative_clause_does_not_part_a_victim_from_the_verb() -> None:
+    assert tally("Police say a 30-year-old man, who was later identified as Arno Quell, was shot and killed.") == (1, 0)
+    assert tally("Police say a man in his 20s was shot and killed at close range in Veloria.") == (1, 0)

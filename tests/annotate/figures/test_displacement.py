@@ -1,0 +1,77 @@
+"""Displacement figures: reporting terms (IDMC), infinitives after "forced", nominal verbs, units."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.figures.helpers import found
+
+
+def displaced(text: str) -> list[tuple[int, int | None, str | None, str]]:
+    return [(f.figure.low, f.figure.high, f.term, f.figure.group) for f in found(text)
+            if f.figure.measure == "displaced"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "term"),
+    [
+        ("Floods in Port Salen forced about 640 people to evacuate.", 640, "Evacuated"),
+        ("The storm forced 2,300 residents to leave their homes.", 2300, "Forced to Flee"),
+        ("More than 900 villagers were ordered to evacuate on Tuesday.", 900, "Evacuated"),
+        ("Over 1 200 people had to evacuate their homes in Veloria.", 1200, "Evacuated"),
+        ("The fire forced 410 families out of their homes.", 410, "Forced to Flee"),
+        ("The rains forced the evacuation of more than 7,000 people in Salen province.", 7000, "Evacuated"),
+        ("Fighting caused the temporary relocation of an estimated 3,000 people to Orlan town.", 3000, "Relocated"),
+        ("Some 520 people were accommodated in school buildings.", 520, "Sheltered"),
+        ("About 75 people were rendered homeless by the landslide.", 75, "Homeless"),
+        ("Some 3,400 people crossed the border into Veloria last week.", 3400, "Displaced"),
+    ],
+)
+def test_displacement_terms(text: str, low: int, term: str) -> None:
+    got = displaced(text)
+    assert got and got[0][0] == low and got[0][2] == term, got
+
+
+def test_a_verb_with_people_of_its_own_is_not_said_of_the_count() -> None:
+    assert displaced("Forty soldiers were sent to evacuate residents of Orlan.") == []
+
+
+def test_people_who_left_their_homes_are_not_the_object_of_their_verb() -> None:
+    got = displaced("Between 1,000 and 1,400 people evacuated their homes in Salen county.")
+    assert got == [(1000, 1400, "Evacuated", "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "term"),
+    [
+        ("This brings to almost 81,000 the total number of people displaced from Orlan.", 81000, "Displaced"),
+        ("This brings to 12,400 the number of people evacuated in the province.", 12400, "Evacuated"),
+        ("The total number of returnees from Veloria in 2031 now stands at about 46,000.", 46000, "Displaced"),
+        ("The number of people evacuated from Salen has risen to 5,200.", 5200, "Evacuated"),
+    ],
+)
+def test_the_number_of_people_displaced(text: str, low: int, term: str) -> None:
+    got = displaced(text)
+    assert got and got[0][0] == low and got[0][2] == term, got
+
+
+def test_an_insertion_does_not_part_a_count_from_its_verb() -> None:
+    got = displaced("About 700 people (including 90 children and 12 older people) were evacuated from Orlan.")
+    assert got[0][:3] == (700, 700, "Evacuated")
+    got = displaced("About 1,300 people, including 40 infants, were relocated to Salen.")
+    assert got[0][:3] == (1300, 1300, "Relocated")
+
+
+def test_a_verb_refines_the_displaced_of_the_noun() -> None:
+    assert displaced("About 2,600 IDPs fled to Orlan last week.")[0][2] == "Forced to Flee"
+    assert displaced("About 900 displaced families stayed in emergency shelters.")[0][2] == "Sheltered"
+
+
+def test_a_camp_refines_where_people_sheltered() -> None:
+    assert displaced("Some 4,100 people were sheltering in relief camps near Orlan.")[0][2] == "In Relief Camp"
+    assert displaced("Some 4,100 people were sheltering in schools and camps.")[0][2] == "Sheltered"
+
+
+def test_people_after_houses_are_not_houses() -> None:
+    got = displaced("The storm destroyed 60 houses, leaving 310 homeless.")
+    assert (310, 310, "Homeless", "people") in got
