@@ -242,14 +242,20 @@ def salient_numbers(text: str) -> Counter[str]:
 def capitalised_names(text: str) -> Counter[str]:
     """Capitalised words that do not open a sentence (a cheap stand-in for entity mentions)."""
     counts: Counter[str] = Counter()
-    common = common_words()
     for match in _NAME.finditer(text):
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+        start = match.start()
+        if _SENTENCE_START.search(text[max(0, start - 3) : start]):
             continue
-        key = ascii_lower(match.group(1)).replace("’", "'").removesuffix("'s").strip("'-")
-        if len(key) > 1 and key not in common:
+        if key := _name_key(match.group(1)):
             counts[key] += 1
     return counts
+
+
+@lru_cache(maxsize=65536)
+def _name_key(word: str) -> str | None:
+    """The key of a capitalised word (ASCII, lower case, no possessive); None when too short or too common."""
+    key = ascii_lower(word).replace("’", "'").removesuffix("'s").strip("'-")
+    return key if len(key) > 1 and key not in common_words() else None
 
 
 def quote_fingerprint(quote: str) -> str | None:
@@ -273,11 +279,16 @@ def content_terms(tokens: list[str], names: Counter[str]) -> tuple[tuple[str, ..
             counts[key] += n
             rare[key] = max(rare.get(key, 0.0), value)
     for name, n in names.items():
-        for part in _WORD.findall(name):
-            if stem(part) in counts:
-                counts[stem(part)] += min(n, 1)
+        for part in _name_stems(name):
+            if part in counts:
+                counts[part] += min(n, 1)
     scored = {t: (1.0 + math.log(n)) * rare[t] for t, n in counts.items()}
     return _normalised(scored, MAX_TERMS)
+
+
+@lru_cache(maxsize=65536)
+def _name_stems(name: str) -> tuple[str, ...]:
+    return tuple(stem(part) for part in _WORD.findall(name))
 
 
 @lru_cache(maxsize=131072)
