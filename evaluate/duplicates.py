@@ -12,9 +12,12 @@ generated for every sampled article (seeded, so the data are the same on every r
 A generated copy belongs to its original's gold group. Candidates are the pairs that share an LSH band
 (`lsh_bands`), each decided by `link`; predicted copy groups are the components of the "copy" links. Reported:
 pairwise precision / recall of the copy groups (every pair inside a group; a predicted pair outside the gold
-counts as right when the two texts are >= 90% the same word for word, since the corpus holds more near-identical
-articles than its exact groups: pair_precision_strict counts them wrong), precision of the single links, and
-throughput of features + bands (articles per second, reported, not a floor).
+counts as right when the two original articles behind it are >= 90% the same word for word, since the corpus
+holds more near-identical articles than its exact groups: pair_precision_strict counts them wrong), precision
+of the single links, and throughput of features + bands (articles per CPU second, reported, not a floor).
+A generated copy is judged by its original: it is that article by construction, so "a~reorder" paired with "b"
+is right exactly when a and b are the same article (comparing the shuffled or reworded text itself word for
+word with b would count the generated changes against the pair a second time).
 """
 
 from __future__ import annotations
@@ -109,10 +112,22 @@ def _body(text: str) -> str:
     return " ".join(text.split("\n", 1)[-1].split()).lower()
 
 
+def original(doc_id: str) -> str:
+    """The corpus article a document is, or was generated from ("bbc-tech-001~words" -> "bbc-tech-001")."""
+    return doc_id.split("~", 1)[0]
+
+
 def _same_article(a: str, b: str) -> bool:
     """Adjudication of a predicted pair the gold lacks: the word sequences are >= 90% the same (difflib)."""
     wa, wb = a.lower().split(), b.lower().split()
     return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= ADJUDICATE
+
+
+def _contained(a: str, b: str) -> bool:
+    """The shorter text's words are >= 90% found, in order, in the longer one (an expanded or updated version)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    blocks = difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) >= ADJUDICATE * min(len(wa), len(wb))
 
 
 def doc_features(doc_id: str, text: str) -> DocFeatures:
@@ -137,11 +152,11 @@ def candidates(feats: Iterable[DocFeatures]) -> set[tuple[str, str]]:
 
 def run(fast: bool = False) -> Report:
     items, gold = corpus(fast)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time of this process: one core, whatever else the machine runs
     feats = {doc_id: doc_features(doc_id, text) for doc_id, text in items}
     for f in feats.values():
         lsh_bands(f)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     links = [x for a, b in sorted(candidates(feats.values())) if (x := link(feats[a], feats[b])) is not None]
     copy_links = [x for x in links if x.kind == "copy"]
     predicted = pairs_of(components(feats, copy_links, "copy"))
@@ -150,10 +165,12 @@ def run(fast: bool = False) -> Report:
     scores = prf(tp, len(predicted - expected), len(expected - predicted))
     texts = dict(items)
     extra = predicted - expected
-    confirmed = {(a, b) for a, b in extra if _same_article(texts[a], texts[b])}
+    confirmed = {(a, b) for a, b in extra if _same_article(texts[original(a)], texts[original(b)])}
     adjudicated = prf(tp + len(confirmed), len(extra - confirmed), len(expected - predicted))
     link_precision = sum((min(x.a, x.b), max(x.a, x.b)) in expected for x in copy_links) / max(1, len(copy_links))
-    for a, b in sorted(extra - confirmed)[:20]:
+    wrong = extra - confirmed
+    versions = {(a, b) for a, b in wrong if _contained(texts[original(a)], texts[original(b)])}
+    for a, b in sorted(wrong)[:20]:
         log.info("false copy pair %s %s", a, b)
     return Report(
         capability="duplicates",
@@ -164,7 +181,11 @@ def run(fast: bool = False) -> Report:
                  "link_precision": link_precision, "articles_per_second": len(items) / seconds},
         anchors={"pair_precision": "goal >= 0.99", "pair_recall": "goal >= 0.99"},
         notes=[f"{len(expected)} gold pairs, {len(predicted)} predicted, {len(copy_links)} copy links; "
-               f"{len(confirmed)} predicted pairs outside the gold are >= {ADJUDICATE:.0%} the same text word for word "
-               "(difflib) and count as right in pair_precision; pair_precision_strict counts them wrong",
+               f"{len(confirmed)} predicted pairs outside the gold are (generated from) articles >= {ADJUDICATE:.0%} "
+               "the same word for word (difflib) and count as right in pair_precision; pair_precision_strict counts "
+               "them wrong",
+               f"of the {len(wrong)} false pairs, {len(versions)} join (copies of) an article whose shorter text is "
+               f">= {ADJUDICATE:.0%} contained, in order, in the other (an updated or expanded version: same origin, "
+               "not counted as right)",
                "throughput = features + LSH bands, one core"],
     )
