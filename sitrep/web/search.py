@@ -1,8 +1,9 @@
 """Full-text search over documents (SQLite FTS5, migration 0002) with filters and facets.
 
 The words of a query are matched as quoted FTS5 strings (all must occur; a trailing `*` keeps prefix search),
-so no query can be an FTS5 syntax error. Snippets come back with control characters around the hits; the text is
-escaped first and only then are those characters turned into <mark>, so article text never becomes markup.
+so no query can be an FTS5 syntax error. Results come 50 a page (`page`); facets count all hits. Snippets come
+back with control characters around the hits; the text is escaped first and only then are those characters
+turned into <mark>, so article text never becomes markup.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
@@ -28,6 +30,7 @@ class Filters:
     language: str = ""
     date_from: str = ""
     date_to: str = ""
+    page: int = 1
 
 
 def fts_query(q: str) -> str:
@@ -85,9 +88,16 @@ def _facets(conn: sqlite3.Connection, f: Filters) -> dict[str, list[dict[str, An
     return facets
 
 
+def _page_href(f: Filters, page: int) -> str:
+    params = {k: v for k, v in asdict(f).items() if v and k != "page"}
+    return "/search?" + urlencode({**params, "page": page})
+
+
 def search_context(conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
     where, args = _where(f)
     query = fts_query(f.q)
+    page = max(1, f.page)
+    offset = (page - 1) * PAGE_SIZE
     if query:
         sql = (
             "SELECT d.id, d.title, d.site, d.published, d.language, d.situation_id,"
@@ -95,17 +105,27 @@ def search_context(conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             f"{where.replace(' WHERE ', ' WHERE documents_fts MATCH ? AND ', 1)} ORDER BY rank LIMIT ?"
         )
-        rows = conn.execute(sql, [query, *args, PAGE_SIZE]).fetchall()
+        rows = conn.execute(sql + " OFFSET ?", [query, *args, PAGE_SIZE, offset]).fetchall()
     else:
         sql = ("SELECT d.id, d.title, d.site, d.published, d.language, d.situation_id, substr(d.text, 1, 200)"
                f" AS snippet FROM documents d {where} ORDER BY d.published DESC, d.id LIMIT ?")
-        rows = conn.execute(sql, [*args, PAGE_SIZE]).fetchall()
+        rows = conn.execute(sql + " OFFSET ?", [*args, PAGE_SIZE, offset]).fetchall()
     total = conn.execute(f"SELECT count(*) FROM documents d {where}", args).fetchone()[0]
-    situations = {r["id"]: r["title"] for r in conn.execute("SELECT id, title FROM situations")}
+    facets = _facets(conn, f)
+    shown = sorted({r["situation_id"] for r in rows if r["situation_id"]}
+                   | {x["value"] for x in facets["situation"]})
+    situations = {r["id"]: r["title"] for r in conn.execute(
+        f"SELECT id, title FROM situations WHERE id IN ({','.join('?' * len(shown))})", shown)}
+    pages = max(1, -(-total // PAGE_SIZE))
     return {
         "filters": asdict(f),
         "query": query,
         "total": total,
+        "page_number": page,
+        "pages": pages,
+        "first": offset + 1,
+        "next": _page_href(f, page + 1) if page < pages else None,
+        "previous": _page_href(f, page - 1) if page > 1 else None,
         "results": [
             {"id": r["id"], "title": r["title"] or r["id"], "site": r["site"], "published": r["published"],
              "language": r["language"], "situation_id": r["situation_id"],
@@ -114,6 +134,6 @@ def search_context(conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
                  r["snippet"])}
             for r in rows
         ],
-        "facets": _facets(conn, f),
+        "facets": facets,
         "situation_titles": situations,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.web.app import CSP
@@ -123,6 +124,18 @@ def test_search_fts_filters_and_facets(client: TestClient) -> None:
     for hostile in ['"curfew AND (', "NEAR(", "*", "a:b", "'); DROP TABLE documents; --"]:
         assert client.get("/search.json", params={"q": hostile}).status_code == 200
     assert client.get("/search", params={"q": "curfew", "situation": "sit-norvania"}).status_code == 200
+
+
+def test_search_pages_through_every_hit(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitrep.web.search.PAGE_SIZE", 2)
+    first = client.get("/search.json", params={"q": "curfew"}).json()
+    assert first["total"] == 3 and len(first["results"]) == 2 and first["pages"] == 2
+    assert first["previous"] is None and first["next"] == "/search?q=curfew&page=2"
+    second = client.get(first["next"].replace("/search?", "/search.json?")).json()
+    assert len(second["results"]) == 1 and second["next"] is None and second["first"] == 3
+    seen = [r["id"] for r in first["results"] + second["results"]]
+    assert sorted(seen) == ["doc-copy", "doc-ngo", "doc-wire"]
+    assert 'rel="next"' in client.get("/search", params={"q": "curfew"}).text
 
 
 def test_atom_feed(client: TestClient) -> None:
