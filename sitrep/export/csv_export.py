@@ -45,6 +45,7 @@ def rows(picture: Picture) -> list[dict[str, Any]]:
         d = docs.get(doc_id, {})
         return d.get("site") or d.get("title") or doc_id, safe_url(d.get("source"))
 
+    wrong = {c["subject"] for c in picture.get("corrections", []) if c["kind"] == "verdict" and c["value"] == "wrong"}
     out = []
     for f in picture["figures"]:
         site, url = source(f["document_id"])
@@ -53,7 +54,8 @@ def rows(picture: Picture) -> list[dict[str, Any]]:
             "event_date": f["date"] or docs.get(f["document_id"], {}).get("published"), "event_type": "figure",
             **place(f["place_id"]), "measure": f["measure"], "low": f["low"], "high": f["high"], "source": site,
             "source_url": url,
-            "notes": f"{f['group']}: \"{f['count_text']}\"{said}. Sentence: {f['sentence']} [{f['id']}]",
+            "notes": f"{f['group']}: \"{f['count_text']}\"{said}. Sentence: {f['sentence']} [{f['id']}]"
+            + (" Marked wrong by an analyst: not used in the series." if f["id"] in wrong else ""),
         })
     for e in picture["events"]:
         evidence = [source(ev["document_id"]) for ev in e["evidence"]]

@@ -138,6 +138,7 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
         ],
         "quotes": quotes(conn, lookup, doc_ids),
         "calls": calls(conn, lookup, doc_ids),
+        "corrections": corrections(conn, doc_ids),
     }
 
 
@@ -164,3 +165,28 @@ def calls(conn: sqlite3.Connection, lookup: EntityLookup, doc_ids: list[str]) ->
         for c in _rows(conn, "SELECT * FROM calls WHERE document_id IN ({marks}) ORDER BY document_id, start",
                        doc_ids)
     ]
+
+
+def corrections(conn: sqlite3.Connection, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """Analysts' corrections about these documents (an extension of sitrep/1): the latest verdict on each fact
+    (wrong or confirmed; "reset" ones are left out), and date, entity and story corrections, active or taken back.
+    What they change is already in the other arrays (a wrong figure is listed but not used in its series)."""
+    wanted = set(doc_ids)
+    out: list[dict[str, Any]] = []
+    latest: dict[str, sqlite3.Row] = {}
+    for r in conn.execute("SELECT * FROM overrides ORDER BY id"):
+        latest[r["fact_id"]] = r
+    for kind in ("figures", "events", "quotes", "calls"):
+        ids = [fact for fact, r in latest.items() if r["fact_kind"] == kind[:-1] and r["verdict"] != "reset"]
+        owners = {r["id"]: r["document_id"] for r in _rows(
+            conn, f"SELECT id, document_id FROM {kind} WHERE id IN ({{marks}})", ids)}
+        out += [{"id": f"verdict-{latest[fact]['id']}", "kind": "verdict", "subject": fact,
+                 "document_id": owners[fact], "value": latest[fact]["verdict"], "note": latest[fact]["note"],
+                 "created_at": latest[fact]["created_at"], "active": True}
+                for fact in sorted(ids) if owners.get(fact) in wanted]
+    for r in conn.execute("SELECT * FROM corrections ORDER BY id"):
+        if r["document_id"] in wanted or r["other_doc"] in wanted:
+            out.append({"id": f"correction-{r['id']}", "kind": r["kind"], "subject": r["other_doc"],
+                        "document_id": r["document_id"], "value": r["value"], "note": r["note"],
+                        "created_at": r["created_at"], "active": bool(r["active"])})
+    return out

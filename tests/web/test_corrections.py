@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
@@ -74,6 +75,12 @@ def test_fixing_a_date_reprocesses_the_report_and_survives_a_new_version(built: 
     assert page["date_fixed"] == "2024-03-04"
     assert [c["kind"] for c in page["corrections"]] == ["date"] and page["corrections"][0]["active"]
     assert "date fixed by an analyst" in client.get(f"/documents/{repost['id']}").text
+
+    picture = client.get("/export.json").json()
+    schema = json.loads((Path(__file__).resolve().parents[2] / "sitrep/export/sitrep-1.schema.json").read_text())
+    jsonschema.validate(picture, schema)
+    assert [(c["kind"], c["document_id"], c["value"]) for c in picture["corrections"]] == [
+        ("date", repost["id"], "2024-03-04")]
 
     _rerun(db, corpus)
     assert _doc(db, "repost-0304.html")["published"] == "2024-03-04"

@@ -43,6 +43,9 @@ def test_corrections_need_a_token_and_show_in_the_dossier(db: Path, client: Test
                     "href": "/documents/doc-wire#about-fig-wire-killed"}
     page = client.get("/situations/sit-norvania").text
     assert "marked wrong" in page
+    exported = client.get("/export.json").json()["corrections"]
+    assert [(c["kind"], c["subject"], c["value"]) for c in exported] == [("verdict", "fig-wire-killed", "wrong")]
+    assert "Marked wrong by an analyst" in client.get("/export.csv").text
     redirect = client.post("/corrections", data={**form, "verdict": "reset", "token": token}, follow_redirects=False)
     assert redirect.status_code == 303 and redirect.headers["location"].startswith("/documents/doc-wire#")
     assert "marked wrong" not in client.get("/situations/sit-norvania").text
