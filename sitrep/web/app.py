@@ -152,6 +152,14 @@ def _add_pages(app: FastAPI, views: Views) -> None:
     def entity(request: Request, entity_id: str, conn: Conn) -> HTMLResponse:
         return views.html(request, "entity.html", pages.entity_context(conn, entity_id))
 
+    @app.get("/entities/{entity_id}/merge.json", tags=["pages"], summary="Entities an entity could be merged into")
+    def entity_merge_json(entity_id: str, conn: Conn) -> JSONResponse:
+        return JSONResponse(pages.merge_context(conn, entity_id))
+
+    @app.get("/entities/{entity_id}/merge", response_class=HTMLResponse, include_in_schema=False)
+    def entity_merge(request: Request, entity_id: str, conn: Conn) -> HTMLResponse:
+        return views.html(request, "entity_merge.html", pages.merge_context(conn, entity_id))
+
     @app.get("/compare.json", tags=["pages"], summary="Two documents side by side")
     def compare_json(a: Annotated[str, Query()], b: Annotated[str, Query()], conn: Conn) -> JSONResponse:
         return JSONResponse(pages.compare_context(conn, a, b))

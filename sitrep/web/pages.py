@@ -181,6 +181,9 @@ def _fact_href(fact: Context) -> str:
     return f"/documents/{fact['document_id']}#fact-{fact['id']}"
 
 
+DOCUMENTS_SHOWN = 200  # reports listed on an entity page (the most recent; the counts cover all)
+
+
 def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
     entity = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if entity is None:
@@ -188,23 +191,30 @@ def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
     target = merged_into(conn, entity_id)
     merged = conn.execute("SELECT id, name FROM entities WHERE id = ?", (target,)).fetchone() if target else None
     aliases = corrected_aliases(entity_id, entity["name"], json.loads(entity["aliases"]), merged_names(conn))
-    docs = conn.execute(
-        "SELECT d.id, d.title, d.site, d.published, d.situation_id, count(*) AS n FROM entity_mentions em"
-        " JOIN documents d ON d.id = em.document_id WHERE em.entity_id = ? GROUP BY d.id ORDER BY d.published, d.id",
-        (entity_id,),
-    ).fetchall()
+    counts = conn.execute(
+        "SELECT d.id, d.published, count(*) AS n FROM entity_mentions em JOIN documents d ON d.id = em.document_id"
+        " WHERE em.entity_id = ? GROUP BY d.id", (entity_id,)).fetchall()
+    by_day: Counter[str] = Counter()
+    for r in counts:
+        by_day[(r["published"] or "undated")[:10]] += r["n"]
+    # the most recent reports: a name in thousands of reports must not make a huge page
+    recent = sorted(counts, key=lambda r: (r["published"] or "", r["id"]), reverse=True)[:DOCUMENTS_SHOWN]
+    mentions = {r["id"]: r["n"] for r in recent}
+    docs = sorted(conn.execute(f"SELECT id, title, site, published FROM documents WHERE id IN"
+                               f" ({','.join('?' * len(mentions))})", list(mentions)).fetchall(),
+                  key=lambda d: (d["published"] or "", d["id"]), reverse=True)
     # only a document that mentions the entity can hold its quotes and calls (speakers resolve per document)
-    titles = {d["id"]: d["title"] or d["id"] for d in docs}
     speaking = sorted({r[0] for r in conn.execute(
         "SELECT document_id FROM quotes WHERE document_id IN (SELECT document_id FROM entity_mentions"
         " WHERE entity_id = ?1) UNION SELECT document_id FROM calls WHERE document_id IN"
         " (SELECT document_id FROM entity_mentions WHERE entity_id = ?1)", (entity_id,))})
     lookup = EntityLookup(conn, speaking)
+    titles = {r["id"]: r["title"] or r["id"] for r in conn.execute(
+        f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(speaking))})", speaking)}
     said = [{**q, "document_title": titles.get(q["document_id"]), "href": _fact_href(q)}
             for q in picture_quotes(conn, lookup, speaking) if q["speaker_id"] == entity_id]
     asked = [{**c, "document_title": titles.get(c["document_id"]), "href": _fact_href(c)}
              for c in picture_calls(conn, lookup, speaking) if c["caller_id"] == entity_id]
-    by_day = Counter((d["published"] or "undated")[:10] for d in docs for _ in range(d["n"]))
     return {
         "entity": {"id": entity["id"], "kind": entity["kind"], "name": entity["name"],
                    "aliases": aliases, "lat": entity["lat"], "lon": entity["lon"],
@@ -215,16 +225,27 @@ def entity_context(conn: sqlite3.Connection, entity_id: str) -> Context:
         "names_mentioned": sorted({r[0] for r in conn.execute(
             "SELECT DISTINCT m.text FROM entity_mentions em JOIN mentions m ON m.document_id = em.document_id"
             " AND m.start = em.start WHERE em.entity_id = ?", (entity_id,))}),
-        "merge_candidates": [dict(r) for r in conn.execute(
-            "SELECT DISTINCT e.id, e.name FROM entity_mentions em JOIN documents d ON d.id = em.document_id"
-            " JOIN entities e ON e.id = em.entity_id WHERE e.kind = ? AND e.id != ? AND d.situation_id IN"
-            " (SELECT DISTINCT d2.situation_id FROM entity_mentions em2 JOIN documents d2 ON d2.id = em2.document_id"
-            " WHERE em2.entity_id = ?) ORDER BY e.name LIMIT 200", (entity["kind"], entity_id, entity_id))],
-        "documents": [{**_doc_summary(d), "mentions": d["n"]} for d in docs],
+        "merge_href": f"/entities/{entity_id}/merge",
+        "documents": [{**_doc_summary(d), "mentions": mentions[d["id"]]} for d in docs],
+        "documents_total": len(counts),
         "mentions_over_time": [{"date": day, "mentions": n} for day, n in sorted(by_day.items())],
         "quotes": said,
         "calls": asked,
     }
+
+
+def merge_context(conn: sqlite3.Connection, entity_id: str) -> Context:
+    """Where an analyst says this entity is the same as another: the entities of its kind named in its situations."""
+    entity = conn.execute("SELECT id, kind, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if entity is None:
+        raise NotFound(f"no entity {entity_id!r}")
+    candidates = conn.execute(
+        "SELECT DISTINCT e.id, e.name FROM entity_mentions em JOIN documents d ON d.id = em.document_id"
+        " JOIN entities e ON e.id = em.entity_id WHERE e.kind = ? AND e.id != ? AND d.situation_id IN"
+        " (SELECT DISTINCT d2.situation_id FROM entity_mentions em2 JOIN documents d2 ON d2.id = em2.document_id"
+        " WHERE em2.entity_id = ?) ORDER BY e.name LIMIT 500", (entity["kind"], entity_id, entity_id))
+    return {"entity": {**dict(entity), "href": f"/entities/{entity_id}"},
+            "candidates": [{"id": r["id"], "name": r["name"], "href": f"/entities/{r['id']}"} for r in candidates]}
 
 
 def _keyed_facts(conn: sqlite3.Connection, doc_id: str) -> dict[str, dict[tuple[Any, ...], Context]]:

@@ -95,6 +95,9 @@ def test_merging_two_entities_moves_every_mention_and_survives_reprocessing(buil
                                                                             corpus: Path) -> None:
     db, client, token = built
     short, full = _entity(db, "Civic Watch"), _entity(db, "Civic Watch Veloria")
+    offered = client.get(f"/entities/{short}/merge.json").json()["candidates"]
+    assert full in {c["id"] for c in offered} and short not in {c["id"] for c in offered}
+    assert "Merge into it" in client.get(f"/entities/{short}/merge").text
     form = {"entity_id": short, "action": "merge", "other": full, "token": token}
     assert client.post("/corrections/entity.json", data={**form, "other": short}).status_code == 400
     done = client.post("/corrections/entity.json", data=form)
