@@ -28,6 +28,7 @@ from bench import BENCH_DATA
 from bench.grouping import FULL, QUICK, ensure
 
 THREADS = 4
+SERVER_WORKERS = 2  # `sitrep serve --workers 2`: one process per core of the 2-core machine
 MAX_REQUESTS = 50_000
 INGEST_DOCS = 12
 INDEX_TIMEOUT = 120
@@ -150,7 +151,8 @@ def run(quick: bool = False) -> list[str]:
     env = {**os.environ, "SITREP_LOG": "ERROR"}
     root = Path(__file__).resolve().parent.parent
     log = open(folder / "server.log", "wb")  # noqa: SIM115 - closed in the finally below
-    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(SERVER_WORKERS)],
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log)
     ingest: subprocess.Popen[bytes] | None = None
     try:
@@ -197,7 +199,8 @@ def run(quick: bool = False) -> list[str]:
         return f"{_p(values, q) * 1000:6.1f} ms"
 
     return [
-        f"store                               {n} documents; {THREADS} client threads, 2 x {seconds / 2:.0f} s",
+        f"store                               {n} documents; {SERVER_WORKERS} server processes, {THREADS} client"
+        f" threads, 2 x {seconds / 2:.0f} s",
         f"dossier pages (random situations)   p50 {ms(pages, .5)}  p95 {ms(pages, .95)}"
         f"  {len(pages) / page_time:6.0f} requests/s  (goal p95 <= 100 ms)",
         f"JSON API (situation/doc/entity)     p50 {ms(api, .5)}  p95 {ms(api, .95)}"

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -175,6 +175,7 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="Server processes (one per core serves most).")] = 1,
 ) -> None:
     """Serve the web dossier and its JSON API."""
     import uvicorn
@@ -184,7 +185,13 @@ def serve(
     reader(db).close()  # fail early, with a clear message, when the database is missing
     Store(db).close()  # bring an older database up to this version's migrations before readers use it
     say(f"sitrep dossier on http://{host}:{port}/  (Ctrl-C to stop)")
-    uvicorn.run(create_app(str(db)), host=host, port=port, log_level="warning", http="httptools", loop="uvloop")
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "http": "httptools",
+                               "loop": "uvloop"}
+    if workers == 1:
+        uvicorn.run(create_app(str(db)), **options)
+    else:  # each process builds its own app from the environment; uploads and corrections are serialised by SQLite
+        os.environ["SITREP_SERVE_DB"] = str(Path(db).resolve())
+        uvicorn.run("sitrep.web.app:app_from_environment", factory=True, workers=workers, **options)
 
 
 def main() -> None:

@@ -166,3 +166,35 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path: Path) -> None:
     assert 0 < done < 60
     sitrep("run", str(corpus), "--db", str(cut), "--workers", "1")
     assert export(cut) == export(whole)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_binds_the_loopback_and_answers(veloria_db: Path, workers: str) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(veloria_db), "--port",
+                               str(port), "--workers", workers], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/index.json", timeout=10)
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None and time.monotonic() < deadline, "sitrep serve did not come up"
+                time.sleep(0.3)
+        assert response.status_code == 200 and response.json()["documents"] == 5
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        with socket.socket() as probe:  # nothing listens beyond the loopback interface
+            probe.settimeout(2)
+            other = socket.gethostbyname(socket.gethostname())
+            if not other.startswith("127."):
+                assert probe.connect_ex((other, port)) != 0
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)

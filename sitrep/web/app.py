@@ -9,7 +9,7 @@ a read-only SQLite connection per request; writes (upload, corrections) need a t
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +18,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep.store.database import Store
 from sitrep.web import pages
@@ -76,21 +78,37 @@ class Views:
         return HTMLResponse(self.env.get_template(template).render(**context, page=page), status_code=status)
 
 
-async def _security(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    limit: int = request.app.state.settings.max_upload + FORM_OVERHEAD
-    if request.method == "POST":
-        length = request.headers.get("content-length")
-        if length is None or not length.isdigit():
-            response: Response = JSONResponse({"error": "Content-Length required"}, status_code=411)
-        elif int(length) > limit:
-            response = JSONResponse({"error": "request too large"}, status_code=413)
-        else:
-            response = await call_next(request)
-    else:
-        response = await call_next(request)
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class Security:
+    """Pure ASGI middleware (no per-request wrapping of the response): every response gets the security headers;
+    a POST without a Content-Length, or larger than an upload may be, is refused before its body is read."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        if scope["method"] == "POST":
+            length = Headers(scope=scope).get("content-length")
+            refusal = None
+            if length is None or not length.isdigit():
+                refusal = JSONResponse({"error": "Content-Length required"}, status_code=411)
+            elif int(length) > self.settings.max_upload + FORM_OVERHEAD:
+                refusal = JSONResponse({"error": "request too large"}, status_code=413)
+            if refusal is not None:
+                await refusal(scope, receive, send_with_headers)
+                return
+        await self.app(scope, receive, send_with_headers)
 
 
 def _error(views: Views, request: Request, status: int, message: str) -> Response:
@@ -255,7 +273,7 @@ def create_app(db_path: str, *, data_dir: str | Path | None = None, max_upload: 
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     views = Views(settings)
-    app.middleware("http")(_security)
+    app.add_middleware(Security, settings=settings)
     app.mount("/static", StaticFiles(packages=[("sitrep.web", "static")]), name="static")
     _add_error_handlers(app, views)
     _add_pages(app, views)
@@ -264,3 +282,8 @@ def create_app(db_path: str, *, data_dir: str | Path | None = None, max_upload: 
     _add_corrections(app, settings, ".json")
     _add_corrections(app, settings, "")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for `sitrep serve --workers N`: each server process builds it from SITREP_SERVE_DB."""
+    return create_app(os.environ["SITREP_SERVE_DB"])
