@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sitrep.export.dossier import count, period, safe_url, situation_view
@@ -56,6 +57,7 @@ def index_context(conn: sqlite3.Connection, page: int = 1) -> Context:
         " FROM situations s ORDER BY documents DESC, s.end DESC, s.id LIMIT ? OFFSET ?",
         (PAGE_SIZE, (page - 1) * PAGE_SIZE),
     ).fetchall()
+    new = _new_facts(conn, [r["id"] for r in rows])
     place_ids = sorted({p for r in rows for p in json.loads(r["place_ids"])[:6]})
     names = {e["id"]: e["name"] for e in conn.execute(
         f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(place_ids))})", place_ids)}
@@ -63,7 +65,8 @@ def index_context(conn: sqlite3.Connection, page: int = 1) -> Context:
         {"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
          "period": period(r["start"], r["end"]), "href": f"/situations/{r['id']}",
          "places": [names.get(p, p) for p in json.loads(r["place_ids"])[:6]],
-         "stories": r["stories"], "documents": r["documents"], "sites": r["sites"], "facts": r["facts"]}
+         "stories": r["stories"], "documents": r["documents"], "sites": r["sites"], "facts": r["facts"],
+         "new_facts": new.get(r["id"], 0)}
         for r in rows
     ]
     pages = max(1, -(-total // PAGE_SIZE))
@@ -71,6 +74,25 @@ def index_context(conn: sqlite3.Connection, page: int = 1) -> Context:
             "next": f"/?page={page + 1}" if page < pages else None,
             "previous": f"/?page={page - 1}" if page > 1 else None,
             "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0]}
+
+
+NEW_HOURS = 24  # "new facts" on the index: those of reports that arrived in the last day
+
+
+def _new_facts(conn: sqlite3.Connection, situation_ids: list[str]) -> dict[str, int]:
+    """Facts (figures, events, quotes, calls) of reports ingested in the last NEW_HOURS, per situation."""
+    since = (datetime.now(UTC) - timedelta(hours=NEW_HOURS)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    marks = ",".join("?" * len(situation_ids))
+    rows = conn.execute(
+        "SELECT d.situation_id AS id, (SELECT count(*) FROM figures WHERE document_id = d.id)"
+        " + (SELECT count(*) FROM events WHERE document_id = d.id) + (SELECT count(*) FROM quotes"
+        " WHERE document_id = d.id) + (SELECT count(*) FROM calls WHERE document_id = d.id) AS n"
+        " FROM raw_inputs r JOIN documents d ON d.raw_id = r.id"
+        f" WHERE r.ingested_at >= ? AND d.situation_id IN ({marks})", [since, *situation_ids])
+    out: Counter[str] = Counter()
+    for r in rows:
+        out[r["id"]] += r["n"]
+    return dict(out)
 
 
 def situation_context(conn: sqlite3.Connection, situation_id: str) -> Context:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -40,6 +42,22 @@ def test_index_lists_situations_with_counts(client: TestClient) -> None:
     assert norvania["places"] == ["Velmar"]
     assert (norvania["stories"], norvania["documents"], norvania["sites"]) == (2, 3, 3)
     assert norvania["facts"] == 2 * 4 + 1 + 1 + 4  # figures/quotes/calls of 3 docs + timeline entries
+
+
+def test_index_counts_the_facts_of_reports_that_arrived_today(db: Path, client: TestClient) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE raw_inputs SET ingested_at = '2020-01-01T00:00:00Z'")
+    conn.commit()
+    nothing_new = next(s for s in client.get("/index.json").json()["situations"] if s["id"] == "sit-norvania")
+    assert nothing_new["new_facts"] == 0
+    conn.execute("UPDATE raw_inputs SET ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+                 " WHERE id = (SELECT raw_id FROM documents WHERE id = 'doc-ngo')")
+    conn.commit()
+    expected = sum(conn.execute(f"SELECT count(*) FROM {kind} WHERE document_id = 'doc-ngo'").fetchone()[0]
+                   for kind in ("figures", "events", "quotes", "calls"))
+    norvania = next(s for s in client.get("/index.json").json()["situations"] if s["id"] == "sit-norvania")
+    assert expected > 0 and norvania["new_facts"] == expected
+    assert "new today" in client.get("/").text
 
 
 def test_dossier_key_figures_open_their_sources(client: TestClient) -> None:
