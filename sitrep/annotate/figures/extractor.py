@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import sources, victims
+from sitrep.annotate.figures import incidents, sources, victims
 from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
 from sitrep.annotate.figures.parser import find_counts
 from sitrep.models import Figure, Sentence
@@ -297,6 +297,7 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     previous_sources: list[sources.Attribution] = []
     previous_index = -2
+    elsewhere: set[int] | None = None  # sentences of other incidents, found once a figure is there
     for number, sentence in enumerate(ctx.sentences):
         if not vocab.cue_re.search(sentence.text):
             continue  # the cheap pass: no measure cue, no figure
@@ -312,12 +313,14 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         if not cited and previous_index == number - 1 and sources.carries(sentence.text, vocab):
             carried = sources.choose(previous_sources, 10**6)
         date = sources.date_of(ctx, sentence)
+        if elsewhere is None:
+            elsewhere = incidents.other_incident_sentences(ctx.sentences, ctx.text, ctx.published)
         for figure, term, index in linked:
             position = figure.start - sentence.start
             source = sources.choose(cited, position) if cited else carried
             place = sources.place_of(ctx, sentence, figure.start, vocab)
             found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term,
-                                     counts[index].described))
+                                     counts[index].described, number not in elsewhere))
         if cited:
             previous_sources, previous_index = cited, number
     found = _drop_restatements(found)
