@@ -178,7 +178,9 @@ class _Sentence:
         if first.cue.term == "shot":  # "shot and killed", "Man shot, killed", "was shot ... and died"
             for later in window[window.index(first) + 1 :]:
                 if later.cue.measure in _OVERRIDES_SHOT and later.cue.term != "shot" and later.start - first.end < 40:
-                    return later
+                    # the outcome is said where "shot" is: "a woman was shot and taken to the hospital" is as
+                    # near its count as "was shot"
+                    return replace(later, start=first.start)
         return first
 
     def figures(self) -> list[tuple[Figure, str | None, int]]:

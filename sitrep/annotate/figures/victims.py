@@ -46,9 +46,11 @@ _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
 # where a headline glued to the text ends: "Man shot in Veloria | Veloria NewsA man was ...", "... — A man"
 _HEADLINE_END = re.compile(r"[|«»]|>>|\s[–—-]\s|(?-i:[a-z][A-Z])")
 _RANK = {"killed": 3, "injured": 2, "shot": 1}
-# the article calls the shooting deadly without a death figure: "a homicide after a victim was shot"
+# the article calls the shooting deadly without a death figure: "a homicide after a victim was shot", "his body
+# was found" (not "the right side of his body")
 _DEATH = re.compile(r"(?<!non-)(?<!non)\b(?:homicides?|fatal(?:ly)?|deadly\s+shooting|(?<!attempted\s)murder(?:ed)?|"
-                    r"shooting\s+death|slaying|slain|(?:his|her|a|the)\s+body|death\s+investigation)\b",
+                    r"shooting\s+death|slaying|slain|(?:his|her|a|the)\s+body\s+(?:was|had\s+been|has\s+been)|"
+                    r"death\s+investigation)\b",
                     re.IGNORECASE)
 
 
