@@ -83,6 +83,9 @@ def _group_after(text: str, end: int, vocab: Vocab) -> tuple[str, str, int] | No
     words = between.split()
     if len(words) > 4 or re.search(r"[,;:.()]", between) or any(w.lower() in _GROUP_STOP for w in words):
         return None
+    head = vocab.group_re.match(window, match.end() + 1) if window[match.end() : match.end() + 1] == " " else None
+    if head:  # "Rohingya people", "South Sudanese refugees": the group word before is an adjective
+        match = head
     group = vocab.groups[" ".join(match.group(0).lower().split())]
     text_end = match.end()
     conjoined = _CONJOINED.match(window[text_end:])
