@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import incidents, sources, victims
+from sitrep.annotate.figures import incidents, repair, sources, victims
 from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
 from sitrep.annotate.figures.parser import find_counts
 from sitrep.models import Figure, Sentence
@@ -303,7 +303,10 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
     previous_sources: list[sources.Attribution] = []
     previous_index = -2
     elsewhere: set[int] | None = None  # sentences of other incidents, found once a figure is there
-    for number, sentence in enumerate(ctx.sentences):
+    words = _repair_words(vocab)
+    for number, written in enumerate(ctx.sentences):
+        repaired = repair.repair(written.text, words)  # "668,000 peoplewere evacuated" read as two words
+        sentence = written if repaired is None else replace(written, text=repaired[0])
         if not vocab.cue_re.search(sentence.text):
             continue  # the cheap pass: no measure cue, no figure
         counts = find_counts(sentence.text, sentence.start, vocab)
@@ -317,19 +320,33 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         carried = None
         if not cited and previous_index == number - 1 and sources.carries(sentence.text, vocab):
             carried = sources.choose(previous_sources, 10**6)
-        date = sources.date_of(ctx, sentence)
+        date = sources.date_of(ctx, written)
         if elsewhere is None:
             elsewhere = incidents.other_incident_sentences(ctx.sentences, ctx.text, ctx.published)
         for figure, term, index in linked:
             position = figure.start - sentence.start
             source = sources.choose(cited, position) if cited else carried
-            place = sources.place_of(ctx, sentence, figure.start, vocab)
+            if repaired is not None:  # back to the offsets of the text as written
+                start = written.start + repaired[1][position]
+                end = written.start + repaired[1][figure.end - sentence.start - 1] + 1
+                figure = replace(figure, start=start, end=end, count_text=ctx.text[start:end])
+            place = sources.place_of(ctx, written, figure.start, vocab)
             found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term,
                                      counts[index].described, number not in elsewhere))
         if cited:
             previous_sources, previous_index = cited, number
     found = _drop_restatements(found)
     return found + victims.tally_figures(found, ctx.text)
+
+
+_WORDS: dict[int, repair.Words] = {}
+
+
+def _repair_words(vocab: Vocab) -> repair.Words:
+    """The words the glue repair knows, built once per vocabulary."""
+    if id(vocab) not in _WORDS:
+        _WORDS[id(vocab)] = repair.words_of(vocab)
+    return _WORDS[id(vocab)]
 
 
 def _drop_restatements(found: list[FoundFigure]) -> list[FoundFigure]:
