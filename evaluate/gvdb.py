@@ -3,8 +3,9 @@
 The figures of an article are counted as one incident by sitrep.annotate.figures.victims (the same pass the
 extractor runs): single victims ("a 23-year-old man", "he", "Ann Vell, 34") are linked across sentences, each with
 the worst outcome stated; counts of several people are restatements (each measure its largest count); the people
-"shot" without an outcome, less the killed, are injured. Where the extractor gave article-level "victims" figures
-they are read as they are.
+"shot" without an outcome, less the killed, are injured; figures told of another incident or of a tally
+(sitrep.annotate.figures.incidents: "this year", "in 2012", "a separate shooting") are left out. Where the
+extractor gave article-level "victims" figures they are read as they are.
 Open counts ("more than 3") count as their lower bound. Scored as exact-match accuracy against
 n_victims_killed and n_victims_injured_not_killed (derived from the per-victim annotation; noisy).
 """

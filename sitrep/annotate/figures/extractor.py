@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import sources, victims
+from sitrep.annotate.figures import incidents, repair, sources, victims
 from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
 from sitrep.annotate.figures.parser import find_counts
 from sitrep.models import Figure, Sentence
@@ -83,6 +83,9 @@ def _group_after(text: str, end: int, vocab: Vocab) -> tuple[str, str, int] | No
     words = between.split()
     if len(words) > 4 or re.search(r"[,;:.()]", between) or any(w.lower() in _GROUP_STOP for w in words):
         return None
+    head = vocab.group_re.match(window, match.end() + 1) if window[match.end() : match.end() + 1] == " " else None
+    if head:  # "Rohingya people", "South Sudanese refugees": the group word before is an adjective
+        match = head
     group = vocab.groups[" ".join(match.group(0).lower().split())]
     text_end = match.end()
     conjoined = _CONJOINED.match(window[text_end:])
@@ -178,7 +181,9 @@ class _Sentence:
         if first.cue.term == "shot":  # "shot and killed", "Man shot, killed", "was shot ... and died"
             for later in window[window.index(first) + 1 :]:
                 if later.cue.measure in _OVERRIDES_SHOT and later.cue.term != "shot" and later.start - first.end < 40:
-                    return later
+                    # the outcome is said where "shot" is: "a woman was shot and taken to the hospital" is as
+                    # near its count as "was shot"
+                    return replace(later, start=first.start)
         return first
 
     def figures(self) -> list[tuple[Figure, str | None, int]]:
@@ -297,7 +302,11 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     previous_sources: list[sources.Attribution] = []
     previous_index = -2
-    for number, sentence in enumerate(ctx.sentences):
+    elsewhere: set[int] | None = None  # sentences of other incidents, found once a figure is there
+    words = _repair_words(vocab)
+    for number, written in enumerate(ctx.sentences):
+        repaired = repair.repair(written.text, words)  # "668,000 peoplewere evacuated" read as two words
+        sentence = written if repaired is None else replace(written, text=repaired[0])
         if not vocab.cue_re.search(sentence.text):
             continue  # the cheap pass: no measure cue, no figure
         counts = find_counts(sentence.text, sentence.start, vocab)
@@ -311,17 +320,33 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         carried = None
         if not cited and previous_index == number - 1 and sources.carries(sentence.text, vocab):
             carried = sources.choose(previous_sources, 10**6)
-        date = sources.date_of(ctx, sentence)
+        date = sources.date_of(ctx, written)
+        if elsewhere is None:
+            elsewhere = incidents.other_incident_sentences(ctx.sentences, ctx.text, ctx.published)
         for figure, term, index in linked:
             position = figure.start - sentence.start
             source = sources.choose(cited, position) if cited else carried
-            place = sources.place_of(ctx, sentence, figure.start, vocab)
+            if repaired is not None:  # back to the offsets of the text as written
+                start = written.start + repaired[1][position]
+                end = written.start + repaired[1][figure.end - sentence.start - 1] + 1
+                figure = replace(figure, start=start, end=end, count_text=ctx.text[start:end])
+            place = sources.place_of(ctx, written, figure.start, vocab)
             found.append(FoundFigure(replace(figure, source_text=source, place_text=place, date=date), term,
-                                     counts[index].described))
+                                     counts[index].described, number not in elsewhere))
         if cited:
             previous_sources, previous_index = cited, number
     found = _drop_restatements(found)
     return found + victims.tally_figures(found, ctx.text)
+
+
+_WORDS: dict[int, repair.Words] = {}
+
+
+def _repair_words(vocab: Vocab) -> repair.Words:
+    """The words the glue repair knows, built once per vocabulary."""
+    if id(vocab) not in _WORDS:
+        _WORDS[id(vocab)] = repair.words_of(vocab)
+    return _WORDS[id(vocab)]
 
 
 def _drop_restatements(found: list[FoundFigure]) -> list[FoundFigure]:

@@ -1,7 +1,8 @@
 """The items the figures extractor works with: vocabularies, count phrases, measure cues and found figures.
 
 `FoundFigure` is a `Figure` plus what the public dataclass has no field for yet: the finer reporting `term`
-(IDMC terms such as "Evacuated", or "shot" for a shooting whose outcome is not stated).
+(IDMC terms such as "Evacuated", or "shot" for a shooting whose outcome is not stated), and whether it is of the
+article's main incident (incidents.py).
 """
 
 from __future__ import annotations
@@ -89,3 +90,4 @@ class FoundFigure:
     figure: Figure
     term: str | None = None  # IDMC reporting term, "shot", "sub" (intensive-care style sub-count), "victims"
     described: bool = False  # the count is one described victim ("a 20-year-old man", "he", "Ann Vell")
+    main_incident: bool = True  # False: told of another incident or a tally ("9 officers shot this year")

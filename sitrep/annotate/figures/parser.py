@@ -35,6 +35,7 @@ _START = r"(?:(?<![\w-])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"  # a word start, also
 # words that cannot modify a victim noun ("a homicide after a victim", "a Cox says the man")
 _FUNCTION = (r"(?:the|a|an|after|before|of|in|on|at|by|for|from|with|as|says?|said|and|or|but|to|was|were|is|are|"
              r"who|that|which|when|while|his|her|their|its)\b")
+_AGE_ALONE = re.compile(rf"(?<![\w-])(?:an?|the)\s+{_AGE}(?=\s+{_FUNCTION}|\s*[,.;:]|$)", re.IGNORECASE)
 _NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){{1,3}}"
                         r"[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
 
@@ -179,8 +180,9 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
                       rf"(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
     head_noun = re.compile(rf"\s+(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
     for match in noun.finditer(text):
-        if match.group("art") is None and not match.group("noun")[0].isupper():
-            continue  # headline style "Man shot ..." only at the start, capitalised
+        lead_words = text[match.start() : match.start("noun")].split() or [match.group("noun")]
+        if match.group("art") is None and not all(word[0].isupper() for word in lead_words):
+            continue  # headline style "Man shot ...", "Veloria woman shot ..." only at the start, capitalised
         phrase, end = match.group("noun"), match.end()
         head = head_noun.match(text, end)  # "a 26-year-old Latino male": the last of two nouns is the head
         if head:
@@ -191,6 +193,8 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
     for match in titled.finditer(text):  # "officer Sean Bolton", "journalist Anna Petrova"
         add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),
             match.group(0))
+    for match in _AGE_ALONE.finditer(text):  # "found a 15-year-old with a gunshot wound": the age is the noun
+        add(match.start(), match.end(), "people", match.group(0))
     for match in _NAMED_AGE.finditer(text):
         add(match.start(), match.end() - 1, "people", match.group(0).strip(" ,"))
     for match in _PRONOUN.finditer(text):

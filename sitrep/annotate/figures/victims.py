@@ -17,6 +17,8 @@ coreference, gives each victim the worst outcome stated (killed > injured), and 
 - killed = the larger of the counted and the linked victims; injured = the larger of the injured counted, the
   victims whose worst outcome is an injury, and the people shot less the killed.
 
+Figures told of another incident or of a tally (incidents.py) are left out.
+
 The result is given as article-level figures with term "victims" (killed and injured-not-killed), spanning the
 victims' first mentions, where single victims are mentioned more than once; elsewhere the sentence figures say it.
 """
@@ -44,9 +46,11 @@ _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
 # where a headline glued to the text ends: "Man shot in Veloria | Veloria NewsA man was ...", "... — A man"
 _HEADLINE_END = re.compile(r"[|«»]|>>|\s[–—-]\s|(?-i:[a-z][A-Z])")
 _RANK = {"killed": 3, "injured": 2, "shot": 1}
-# the article calls the shooting deadly without a death figure: "a homicide after a victim was shot"
+# the article calls the shooting deadly without a death figure: "a homicide after a victim was shot", "his body
+# was found" (not "the right side of his body")
 _DEATH = re.compile(r"(?<!non-)(?<!non)\b(?:homicides?|fatal(?:ly)?|deadly\s+shooting|(?<!attempted\s)murder(?:ed)?|"
-                    r"shooting\s+death|slaying|slain|(?:his|her|a|the)\s+body|death\s+investigation)\b",
+                    r"shooting\s+death|slaying|slain|(?:his|her|a|the)\s+body\s+(?:was|had\s+been|has\s+been)|"
+                    r"death\s+investigation)\b",
                     re.IGNORECASE)
 
 
@@ -90,7 +94,7 @@ class Victim:
 
 def _outcome(item: FoundFigure) -> str | None:
     measure = _CASUALTY.get(item.figure.measure)
-    if measure is None or item.term == "victims":
+    if measure is None or item.term == "victims" or not item.main_incident:
         return None
     return "shot" if item.term == "shot" and measure == "injured" else measure
 
@@ -171,24 +175,28 @@ def _resolve(m: _Mention, victims: list[Victim], previous: _Mention | None, text
 def count(found: list[FoundFigure], text: str) -> tuple[int, int, list[Victim]]:
     """(killed, injured-not-killed, single victims) of the one incident an article tells."""
     largest: dict[str, int] = {}
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}  # where the sentence of each measure's first count ends
     for item in found:
         outcome = _outcome(item)
         if outcome is None or item.term == "sub" or is_single(item):
             continue
         largest[outcome] = max(largest.get(outcome, 0), item.figure.low)
-        first_seen.setdefault(outcome, item.figure.start)
+        first_seen.setdefault(outcome, item.figure.sentence_end)
     victims = link(found, text)
     shot = [v for v in victims if v.outcome == "shot"]
     if len(shot) == 1 and not any(_outcome(i) == "killed" for i in found) and _DEATH.search(text):
         shot[0].outcome = "killed"  # the one victim told as shot is the dead of a "homicide", "fatal shooting"
     killed_n, injured_n, shot_n = (largest.get(k, 0) for k in ("killed", "injured", "shot"))
-    if injured_n and killed_n and first_seen["injured"] < first_seen["killed"]:
-        injured_n = max(0, injured_n - killed_n)  # "Two people were wounded ... three died" told in that order
     killed_v = sum(v.outcome == "killed" for v in victims)
     injured_v = sum(v.outcome == "injured" for v in victims)
     shot_v = sum(v.outcome == "shot" for v in victims)
     killed = max(killed_n, killed_v)
+    deaths_told = [first_seen.get("killed", len(text))] + [m.item.figure.start for v in victims for m in v.mentions
+                                                           if m.outcome == "killed"]
+    if injured_n and killed and first_seen["injured"] < min(deaths_told):
+        # "Two people were wounded ... three died", "Two men were hospitalized. A 20-year-old man died": the
+        # wounded told in an earlier sentence include those who died later
+        injured_n = max(0, injured_n - killed)
     shot_v = max(0, shot_v - max(0, killed_n - killed_v))  # the dead counted as a number may be the shot told
     injured = max(injured_n, injured_v + shot_v, shot_n - killed)
     return killed, injured, victims

@@ -25,6 +25,13 @@ def displaced(text: str) -> list[tuple[int, int | None, str | None, str]]:
         ("Some 520 people were accommodated in school buildings.", 520, "Sheltered"),
         ("About 75 people were rendered homeless by the landslide.", 75, "Homeless"),
         ("Some 3,400 people crossed the border into Veloria last week.", 3400, "Displaced"),
+        # arrivals, people cut off, people moving away from danger
+        ("About 6,200 people arrived in Orlan town between 3 and 9 May.", 6200, "Displaced"),
+        ("Some 12,000 people were trapped in Salen district as roads were closed.", 12000, "Displaced"),
+        ("More than 700 people moved away from areas at risk of shelling.", 700, "Forced to Flee"),
+        # a nationality as the people counted, and an adjective before the counted noun
+        ("About 8,000 Syrians crossed the border into Veloria last week.", 8000, "Displaced"),
+        ("About 4,100 mostly Rohingya people displaced by the fighting remain in Salen.", 4100, "Displaced"),
     ],
 )
 def test_displacement_terms(text: str, low: int, term: str) -> None:

@@ -35,6 +35,17 @@ def tally(text: str) -> tuple[int, int]:
         ("Veloria police are investigating a homicide. A woman was shot on Dune Street late Sunday.", 1, 0),
         # a named victim and the later surname-less description are one person
         ("Arno Vell, 34, was shot on Monday. The victim was pronounced dead at the scene.", 1, 0),
+        # the outcome after "shot and" is as near its victim as "shot"
+        ("Officials say a woman was shot inside a home in Veloria and taken to the hospital.", 0, 1),
+        # a gunshot wound told as a noun
+        ("Deputies found a 15-year-old with a gunshot wound to his leg on Dune Street.", 0, 1),
+        ("A man with a gunshot wound was brought to Veloria General Hospital on Sunday.", 0, 1),
+        ("The victim, a 20-year-old Port Salen man, had suffered a gunshot wound.", 0, 1),
+        # a headline whose victim has a capitalised place before it
+        ("Veloria woman shot, wounded inside home | Veloria NewsPolice are investigating.", 0, 1),
+        # "his body" as a part of the body is no death
+        ("Police said a man was shot on the left side of his body. Another man was shot and suffered minor "
+         "injuries.", 0, 2),
     ],
 )
 def test_victims_tally(text: str, killed: int, injured: int) -> None:
