@@ -2,8 +2,10 @@
 
 Every page is server-rendered from a context dict and has a JSON twin at its path with `.json` appended, which
 returns that same dict (`/index.json` for `/`). Templates autoescape everything; every response carries a strict
-Content-Security-Policy (scripts and styles only from our own /static, no inline script) and nosniff. Reads use
-a read-only SQLite connection per request; writes (upload, corrections) need a token and go through one Store.
+Content-Security-Policy (scripts and styles only from our own /static, no inline script) and nosniff.
+Situation, document and entity pages are kept once rendered until the store changes (`sitrep.web.cache`).
+Reads use a read-only SQLite connection per worker thread; writes (upload, corrections) need a token and go
+through one Store.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sitrep.store.database import Store
 from sitrep.web import pages
 from sitrep.web.api import add_api_routes
+from sitrep.web.cache import PageCache
 from sitrep.web.deps import Conn, FactId, Note, Token
 from sitrep.web.feeds import atom_feed
 from sitrep.web.search import Filters, search_context
@@ -146,29 +149,34 @@ def _add_pages(app: FastAPI, views: Views) -> None:
     def index(request: Request, conn: Conn, page: int = 1) -> HTMLResponse:
         return views.html(request, "index.html", pages.index_context(conn, page))
 
+    cache = PageCache()  # situation, document and entity pages: rendered once per store generation
+
     @app.get("/situations/{situation_id}.json", tags=["pages"], summary="Dossier of one situation")
-    def situation_json(situation_id: str, conn: Conn) -> JSONResponse:
-        return JSONResponse(pages.situation_context(conn, situation_id))
+    def situation_json(request: Request, situation_id: str, conn: Conn) -> Response:
+        return cache.serve(request, conn, lambda: JSONResponse(pages.situation_context(conn, situation_id)))
 
     @app.get("/situations/{situation_id}", response_class=HTMLResponse, include_in_schema=False)
-    def situation(request: Request, situation_id: str, conn: Conn) -> HTMLResponse:
-        return views.html(request, "situation.html", pages.situation_context(conn, situation_id))
+    def situation(request: Request, situation_id: str, conn: Conn) -> Response:
+        return cache.serve(request, conn, lambda: views.html(request, "situation.html",
+                                                             pages.situation_context(conn, situation_id)))
 
     @app.get("/documents/{document_id}.json", tags=["pages"], summary="A document's text, facts and copies")
-    def document_json(document_id: str, conn: Conn) -> JSONResponse:
-        return JSONResponse(pages.document_context(conn, document_id))
+    def document_json(request: Request, document_id: str, conn: Conn) -> Response:
+        return cache.serve(request, conn, lambda: JSONResponse(pages.document_context(conn, document_id)))
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document(request: Request, document_id: str, conn: Conn) -> HTMLResponse:
-        return views.html(request, "document.html", pages.document_context(conn, document_id))
+    def document(request: Request, document_id: str, conn: Conn) -> Response:
+        return cache.serve(request, conn, lambda: views.html(request, "document.html",
+                                                             pages.document_context(conn, document_id)))
 
     @app.get("/entities/{entity_id}.json", tags=["pages"], summary="A person, organisation or place")
-    def entity_json(entity_id: str, conn: Conn) -> JSONResponse:
-        return JSONResponse(pages.entity_context(conn, entity_id))
+    def entity_json(request: Request, entity_id: str, conn: Conn) -> Response:
+        return cache.serve(request, conn, lambda: JSONResponse(pages.entity_context(conn, entity_id)))
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity(request: Request, entity_id: str, conn: Conn) -> HTMLResponse:
-        return views.html(request, "entity.html", pages.entity_context(conn, entity_id))
+    def entity(request: Request, entity_id: str, conn: Conn) -> Response:
+        return cache.serve(request, conn, lambda: views.html(request, "entity.html",
+                                                             pages.entity_context(conn, entity_id)))
 
     @app.get("/entities/{entity_id}/merge.json", tags=["pages"], summary="Entities an entity could be merged into")
     def entity_merge_json(entity_id: str, conn: Conn) -> JSONResponse:
