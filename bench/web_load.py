@@ -113,6 +113,22 @@ def _load(base: str, paths: list[str], seconds: float, max_requests: int) -> tup
     return latencies, errors, time.perf_counter() - start
 
 
+def _first_renders(base: str, paths: list[str]) -> list[float]:
+    """Latency of each page's first request (nothing cached yet: what a request costs after the store changed)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    client = http.client.HTTPConnection(urlsplit(base).hostname or "127.0.0.1", urlsplit(base).port or 80, timeout=60)
+    out = []
+    for path in paths:
+        t = time.perf_counter()
+        client.request("GET", path)
+        client.getresponse().read()
+        out.append(time.perf_counter() - t)
+    client.close()
+    return out
+
+
 def _p(values: list[float], q: float) -> float:
     ordered = sorted(values) or [float("nan")]
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -166,6 +182,7 @@ def run(quick: bool = False) -> list[str]:
                 time.sleep(0.2)
         else:
             raise RuntimeError("sitrep serve did not come up")
+        cold = _first_renders(base, targets["api"])  # before any load: every page rendered for the first time
         small, _, _ = _load(base, [f"/situations/{s}" for s in targets["small"]], 3.0, 300)
         largest, _, _ = _load(base, [f"/situations/{targets['largest'][0]}"], 3.0, 100)
         ingest_log = open(folder / "ingest.log", "wb")  # noqa: SIM115 - closed when the ingest has ended
@@ -205,6 +222,8 @@ def run(quick: bool = False) -> list[str]:
         f"  {len(pages) / page_time:6.0f} requests/s  (goal p95 <= 100 ms)",
         f"JSON API (situation/doc/entity)     p50 {ms(api, .5)}  p95 {ms(api, .95)}"
         f"  {len(api) / api_time:6.0f} requests/s  (goal >= 500)",
+        f"JSON API, first render (cold)       p50 {ms(cold, .5)}  p95 {ms(cold, .95)}  ({len(cold)} pages one at"
+        f" a time; pages are kept until the store changes)",
         f"baseline: 50 smallest dossiers      p50 {ms(small, .5)}  p95 {ms(small, .95)}  (from {targets['small_n'][0]}"
         f" docs; before the ingest)",
         f"largest situation ({targets['largest_n'][0]} docs)      p50 {statistics.median(largest) * 1000:6.1f} ms"
