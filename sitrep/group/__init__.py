@@ -67,7 +67,7 @@ def components(doc_ids: Iterable[str], links: Iterable[Link], kind: str) -> dict
     does not chain two incidents together."""
     links = list(links)
     if kind == "story":
-        roots = average_link(doc_ids, links, thresholds()["story_score"])
+        roots = average_link(doc_ids, links, thresholds()["story_merge_score"])
     else:
         roots = union_find(doc_ids, links, _NESTED[kind])
     return {d: f"{kind}-" + hashlib.sha256(r.encode()).hexdigest()[:12] for d, r in roots.items()}

@@ -22,8 +22,10 @@ situation (one crisis over time): term cosine >= situation_terms and shared name
   undated_situation_score (one weak link from an undated page would otherwise bridge two crises).
 
 The score of a story or situation link is its story similarity (0 when the two are further apart than
-story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation,
-so a story link alone does not chain two different incidents into one story.
+story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation
+(threshold story_merge_score, lower than story_score: a situation link's likeness counts towards the mean
+too), so a story link alone does not chain two different incidents into one story. An undated pair needs
+undated_situation_score before any link, story or situation.
 
 Time: a document's time is its published date, else the latest date it mentions. When both are known and
 further apart than the window, the pair never links (a year-less date compares by month and day, so January
@@ -178,12 +180,12 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
             and terms >= th["retell_terms"] and _within(days, th["retell_days"])):
         why = f"retelling: {specifics} numbers/dates, {quotes} quotes, {names} names, terms {terms:.2f}"
         return Link(a.doc_id, b.doc_id, "copy", round(terms, 3), why)
+    if days is None and sim < th["undated_situation_score"]:
+        return None  # time cannot keep an undated report apart from another crisis: ask for more likeness
     story_sim = sim if _within(days, th["story_days"]) else 0.0
     if story_sim >= th["story_score"]:
         return Link(a.doc_id, b.doc_id, "story", round(story_sim, 4), f"story: similarity {sim:.2f}, {names} names")
     places = len(set(a.places) & set(b.places))
-    if days is None and sim < th["undated_situation_score"]:
-        return None  # time cannot keep an undated report apart from another crisis: ask for more likeness
     if cosine(a.terms, a.weights, b.terms, b.weights) >= th["situation_terms"] and (
             names + places >= th["situation_names"]):
         why = f"situation: similarity {sim:.2f}, {names} names, {places} places"
