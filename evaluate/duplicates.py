@@ -14,7 +14,8 @@ A generated copy belongs to its original's gold group. Candidates are the pairs 
 pairwise precision / recall of the copy groups (every pair inside a group; a predicted pair outside the gold
 counts as right when the two original articles behind it are >= 90% the same word for word, since the corpus
 holds more near-identical articles than its exact groups: pair_precision_strict counts them wrong), precision
-of the single links, and throughput of features + bands (articles per CPU second, reported, not a floor).
+of the single links, and throughput of features + bands and of the near-copy fingerprint + bands (articles
+per CPU second, reported, not a floor).
 A generated copy is judged by its original: it is that article by construction, so "a~reorder" paired with "b"
 is right exactly when a and b are the same article (comparing the shuffled or reworded text itself word for
 word with b would count the generated changes against the pair a second time).
@@ -32,7 +33,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from evaluate import BENCH, Report, prf
-from sitrep.group import DocFeatures, components, features, link, lsh_bands
+from sitrep.group import DocFeatures, components, features, fingerprint, link, lsh_bands
 from sitrep.models import Annotations, Article
 from sitrep.text import split_paragraphs
 
@@ -157,6 +158,10 @@ def run(fast: bool = False) -> Report:
     for f in feats.values():
         lsh_bands(f)
     seconds = time.process_time() - start
+    start = time.process_time()
+    for doc_id, text in items:
+        lsh_bands(fingerprint(Article(doc_id=doc_id, source=doc_id, text=text, paragraphs=())))
+    fingerprint_seconds = time.process_time() - start
     links = [x for a, b in sorted(candidates(feats.values())) if (x := link(feats[a], feats[b])) is not None]
     copy_links = [x for x in links if x.kind == "copy"]
     predicted = pairs_of(components(feats, copy_links, "copy"))
@@ -178,7 +183,8 @@ def run(fast: bool = False) -> Report:
         + (" (fast subset)" if fast else ""),
         metrics={"pair_precision": adjudicated["precision"], "pair_recall": scores["recall"],
                  "pair_f1": adjudicated["f1"], "pair_precision_strict": scores["precision"],
-                 "link_precision": link_precision, "articles_per_second": len(items) / seconds},
+                 "link_precision": link_precision, "articles_per_second": len(items) / seconds,
+                 "fingerprint_articles_per_second": len(items) / fingerprint_seconds},
         anchors={"pair_precision": "goal >= 0.99", "pair_recall": "goal >= 0.99"},
         notes=[f"{len(expected)} gold pairs, {len(predicted)} predicted, {len(copy_links)} copy links; "
                f"{len(confirmed)} predicted pairs outside the gold are (generated from) articles >= {ADJUDICATE:.0%} "
@@ -187,5 +193,6 @@ def run(fast: bool = False) -> Report:
                f"of the {len(wrong)} false pairs, {len(versions)} join (copies of) an article whose shorter text is "
                f">= {ADJUDICATE:.0%} contained, in order, in the other (an updated or expanded version: same origin, "
                "not counted as right)",
-               "throughput = features + LSH bands, one core"],
+               "throughput = full features + LSH bands, one core; fingerprint_articles_per_second = the near-copy "
+               "fingerprint alone + LSH bands (sitrep.group.minhash), what near-duplicate grouping needs"],
     )

@@ -1,8 +1,10 @@
 """Group: copies, stories and situations as connected components of pairwise links.
 
     features(article, annotations) -> DocFeatures      per document, pure (sitrep.group.features)
+    fingerprint(article) -> Fingerprint                the near-copy part alone, 4x cheaper (sitrep.group.minhash)
     lsh_bands(f), blocking_keys(f) -> keys             where to look for candidates (near-copies; stories)
     link(a, b) -> Link | None                          one pair, from the two feature sets only (sitrep.group.links)
+    copy_link(a, b) -> Link | None                     the near-copy decision alone, from two fingerprints
     components(doc_ids, links, kind) -> {doc: group}   components (stories: average link), deterministic ids
 
 Because every link depends on its two documents alone and grouping depends only on the set of documents and
@@ -17,10 +19,12 @@ import hashlib
 from collections.abc import Iterable
 
 from sitrep.group.cluster import average_link, union_find
-from sitrep.group.features import NUM_PERM, DocFeatures, features
-from sitrep.group.links import Link, LinkKind, link, thresholds
+from sitrep.group.features import DocFeatures, features
+from sitrep.group.links import Link, LinkKind, copy_link, link, thresholds
+from sitrep.group.minhash import NUM_PERM, Fingerprint, Shingled, fingerprint
 
-__all__ = ["DocFeatures", "Link", "LinkKind", "blocking_keys", "components", "features", "link", "lsh_bands"]
+__all__ = ["DocFeatures", "Fingerprint", "Link", "LinkKind", "Shingled", "blocking_keys", "components", "copy_link",
+           "features", "fingerprint", "link", "lsh_bands"]
 
 LSH_BANDS = 32  # 32 bands of 4 rows: a pair with Jaccard 0.5 is a candidate with p = 0.87, at 0.7 p > 0.999
 LSH_ROWS = NUM_PERM // LSH_BANDS
@@ -34,7 +38,7 @@ _NESTED: dict[str, tuple[str, ...]] = {
 }
 
 
-def lsh_bands(f: DocFeatures) -> tuple[str, ...]:
+def lsh_bands(f: Shingled) -> tuple[str, ...]:
     """Band keys of the MinHash: two near-copies share at least one band with high probability."""
     if not f.minhash:
         return ("sha:" + f.text_sha256,)
@@ -63,7 +67,7 @@ def components(doc_ids: Iterable[str], links: Iterable[Link], kind: str) -> dict
     does not chain two incidents together."""
     links = list(links)
     if kind == "story":
-        roots = average_link(doc_ids, links, thresholds()["story_score"])
+        roots = average_link(doc_ids, links, thresholds()["story_merge_score"])
     else:
         roots = union_find(doc_ids, links, _NESTED[kind])
     return {d: f"{kind}-" + hashlib.sha256(r.encode()).hexdigest()[:12] for d, r in roots.items()}

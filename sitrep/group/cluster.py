@@ -4,7 +4,7 @@ Stories are not plain connected components of story links: one story link can ch
 kind (two earthquakes, two title fights of one boxer) into one story. Inside each situation component,
 stories are built by average-link agglomeration over the link scores (a pair without a link counts 0),
 starting from the copy groups: two clusters merge while the mean score over all their cross pairs is at
-least `story_score`. The result depends only on the set of documents and links (ties break on the smallest
+least `story_merge_score`. The result depends only on the set of documents and links (ties break on the smallest
 member ids), so adding documents one by one and rebuilding give the same stories, and the kinds still nest:
 copy groups are never split, and clusters only merge across links, so a story stays inside its situation.
 """

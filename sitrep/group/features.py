@@ -1,6 +1,6 @@
 """Per-document features for grouping: everything a link decision needs, computed from one document alone.
 
-`features(article, annotations)` is pure and cheap (no parser): a MinHash of word shingles for near-copies,
+`features(article, annotations)` is pure and cheap (no parser): the near-copy fingerprint (`sitrep.group.minhash`),
 and the specifics a retelling keeps when its words change (names, numbers, dates, places, quotes), plus the
 document's most telling content terms. What the annotate extractors found (mentions, figures, times, quotes)
 is used when present; cheap regular-expression fallbacks fill in what they do not provide, so grouping works
@@ -21,18 +21,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from hashlib import sha1
 from pathlib import Path
 
-import numpy as np
 from anyascii import anyascii
-from datasketch import MinHash
 
+from sitrep.group.minhash import ascii_lower, minhash_of_text
 from sitrep.models import Annotations, Article
 from sitrep.vocab import data_lines
 
-NUM_PERM = 128  # MinHash size: standard error of a Jaccard estimate is about 0.04 at J = 0.8
-SHINGLE = 2  # word 2-grams: 5% changed words still keep ~90% of the shingles (3-grams keep ~86%)
 MAX_TERMS = 30  # content terms kept per document: enough to describe one news item, small enough to store
 MAX_NAMES = 20
 MAX_NUMBERS = 30
@@ -134,48 +130,9 @@ def stem(word: str) -> str:
     return word
 
 
-def ascii_lower(text: str) -> str:
-    """The text transliterated to ASCII and lower-cased (anyascii only when there is something to transliterate)."""
-    return (text if text.isascii() else anyascii(text)).lower()
-
-
 def words(text: str) -> list[str]:
     """Lower-case ASCII word tokens (transliterates, so accents and scripts do not split copies)."""
     return _WORD.findall(ascii_lower(text))
-
-
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine permutations (a, b) for NUM_PERM and seed 1, made once instead of once per document."""
-    a, b = MinHash(num_perm=NUM_PERM, seed=1).permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
-
-
-def _fmix32(hv: np.ndarray) -> np.ndarray:
-    """The MurmurHash3 32-bit finaliser, element-wise (uint32 arithmetic wraps, as intended)."""
-    hv = hv ^ (hv >> np.uint32(16))
-    hv = hv * np.uint32(0x85EBCA6B)
-    hv = hv ^ (hv >> np.uint32(13))
-    hv = hv * np.uint32(0xC2B2AE35)
-    mixed: np.ndarray = hv ^ (hv >> np.uint32(16))
-    return mixed
-
-
-def minhash_of(tokens: list[str]) -> tuple[tuple[int, ...], int]:
-    """MinHash hash values over the distinct word SHINGLE-grams, and how many distinct shingles there are.
-
-    The values are exactly those of datasketch's `MinHash(num_perm=NUM_PERM, seed=1).update_batch` (SHA-1 of
-    each shingle, its first 4 bytes little-endian, the MurmurHash3 finaliser, then a * h + b mod 2^32 per
-    permutation), so that features stored by earlier versions still match; computed here as one numpy
-    matrix for all shingles instead of one datasketch object per document (5x faster, see the test)."""
-    if len(tokens) < SHINGLE:
-        return (), 0
-    shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
-    digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles])
-    hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
-    a, b = _permutations()
-    values = (np.multiply.outer(hv, a) + b).min(axis=0)
-    return tuple(values.tolist()), len(shingles)
 
 
 def _year_of(published: str | None) -> str | None:
@@ -327,7 +284,7 @@ def features(article: Article, annotations: Annotations) -> DocFeatures:
     published = annotations.published or article.published
     low = ascii_lower(text)  # transliterated once for the words and the dates
     tokens = _WORD.findall(low)
-    hashes, n_shingles = minhash_of(tokens)
+    hashes, n_shingles = minhash_of_text(low)
 
     names = capitalised_names(text)
     for mention in annotations.mentions:

@@ -22,8 +22,10 @@ situation (one crisis over time): term cosine >= situation_terms and shared name
   undated_situation_score (one weak link from an undated page would otherwise bridge two crises).
 
 The score of a story or situation link is its story similarity (0 when the two are further apart than
-story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation,
-so a story link alone does not chain two different incidents into one story.
+story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation
+(threshold story_merge_score, lower than story_score: a situation link's likeness counts towards the mean
+too), so a story link alone does not chain two different incidents into one story. An undated pair needs
+undated_situation_score before any link, story or situation.
 
 Time: a document's time is its published date, else the latest date it mentions. When both are known and
 further apart than the window, the pair never links (a year-less date compares by month and day, so January
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Literal
 
 from sitrep.group.features import DocFeatures
+from sitrep.group.minhash import Shingled, containment, jaccard
 
 LinkKind = Literal["copy", "story", "situation"]
 
@@ -60,22 +63,6 @@ def thresholds() -> dict[str, float]:
     """The numbers of the link rules (data file beside this module; keys starting with '_' are comments)."""
     data = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
     return {k: float(v) for k, v in data.items() if not k.startswith("_")}
-
-
-def jaccard(a: DocFeatures, b: DocFeatures) -> float:
-    """MinHash estimate of the Jaccard similarity of the two shingle sets (0 when either text is empty)."""
-    if not a.minhash or len(a.minhash) != len(b.minhash):
-        return 0.0
-    return sum(x == y for x, y in zip(a.minhash, b.minhash, strict=True)) / len(a.minhash)
-
-
-def containment(a: DocFeatures, b: DocFeatures, jac: float) -> float:
-    """Estimated share of the smaller shingle set found in the larger one."""
-    small = min(a.shingles, b.shingles)
-    if small <= 0:
-        return 0.0
-    inter = jac * (a.shingles + b.shingles) / (1.0 + jac)
-    return min(1.0, inter / small)
 
 
 def term_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -156,17 +143,27 @@ def _within(days: int | None, window: float) -> bool:
     return days is None or days <= window
 
 
+def copy_link(a: Shingled, b: Shingled) -> Link | None:
+    """The near-copy decision alone ("same text" or "near-copy"), from the two fingerprints only."""
+    if a.doc_id > b.doc_id:
+        a, b = b, a
+    if a.text_sha256 == b.text_sha256:
+        return Link(a.doc_id, b.doc_id, "copy", 1.0, "same text")
+    th = thresholds()
+    jac = jaccard(a, b)
+    cont = containment(a, b, jac)
+    if jac >= th["copy_jaccard"] or (cont >= th["copy_containment"] and jac >= th["copy_min_jaccard"]):
+        return Link(a.doc_id, b.doc_id, "copy", round(max(jac, cont), 3), f"near-copy: jaccard {jac:.2f}")
+    return None
+
+
 def link(a: DocFeatures, b: DocFeatures) -> Link | None:
     """The strongest relation between two documents (copy, then story, then situation), or None."""
     if a.doc_id > b.doc_id:
         a, b = b, a
     th = thresholds()
-    if a.text_sha256 == b.text_sha256:
-        return Link(a.doc_id, b.doc_id, "copy", 1.0, "same text")
-    jac = jaccard(a, b)
-    cont = containment(a, b, jac)
-    if jac >= th["copy_jaccard"] or (cont >= th["copy_containment"] and jac >= th["copy_min_jaccard"]):
-        return Link(a.doc_id, b.doc_id, "copy", round(max(jac, cont), 3), f"near-copy: jaccard {jac:.2f}")
+    if (copy := copy_link(a, b)) is not None:
+        return copy
 
     days = days_apart(a, b)
     if not _within(days, th["situation_days"]):
@@ -183,12 +180,12 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
             and terms >= th["retell_terms"] and _within(days, th["retell_days"])):
         why = f"retelling: {specifics} numbers/dates, {quotes} quotes, {names} names, terms {terms:.2f}"
         return Link(a.doc_id, b.doc_id, "copy", round(terms, 3), why)
+    if days is None and sim < th["undated_situation_score"]:
+        return None  # time cannot keep an undated report apart from another crisis: ask for more likeness
     story_sim = sim if _within(days, th["story_days"]) else 0.0
     if story_sim >= th["story_score"]:
         return Link(a.doc_id, b.doc_id, "story", round(story_sim, 4), f"story: similarity {sim:.2f}, {names} names")
     places = len(set(a.places) & set(b.places))
-    if days is None and sim < th["undated_situation_score"]:
-        return None  # time cannot keep an undated report apart from another crisis: ask for more likeness
     if cosine(a.terms, a.weights, b.terms, b.weights) >= th["situation_terms"] and (
             names + places >= th["situation_names"]):
         why = f"situation: similarity {sim:.2f}, {names} names, {places} places"

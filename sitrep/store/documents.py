@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 
 from sitrep.group import DocFeatures, blocking_keys, lsh_bands
 from sitrep.models import Figure, Processed, RawDoc, document_id, sha256_hex
 from sitrep.store.corrections import fixed_date
 from sitrep.store.database import Store, now
-from sitrep.store.grouping import forget_links
+from sitrep.store.grouping import encode_features, forget_links
 
 
 def fact_id(prefix: str, doc_id: str, *parts: object) -> str:
@@ -90,7 +89,7 @@ def save_processed(store: Store, raw_id: int, processed: Processed, features: Do
             " text, text_sha256, paragraphs, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, raw_id, article.source, article.url, article.title, article.site, notes.published,
              int(notes.published_inferred), article.language, text, article.text_sha256,
-             json.dumps([[p.start, p.end] for p in article.paragraphs]), json.dumps(asdict(features))),
+             json.dumps([[p.start, p.end] for p in article.paragraphs]), encode_features(features)),
         )
         conn.executemany(
             "INSERT OR IGNORE INTO figures (id, document_id, measure, grp, group_text, low, high, approximate,"

@@ -2,8 +2,10 @@
 component it touches gets its copy / story / situation ids again.
 
 Candidates are the documents that share an LSH band or a blocking key with it (`doc_keys`), capped to the ones
-sharing most keys. Link decisions are pairwise and components are deterministic (`sitrep.group`), so adding
-documents in any order, or rebuilding, gives the same grouping.
+sharing most keys, and read back in one query per chunk. `near_copies` is the near-duplicate path alone: the
+documents sharing an LSH band, judged on their fingerprints (`sitrep.group.minhash`). Link decisions are
+pairwise and components are deterministic (`sitrep.group`), so adding documents in any order, or rebuilding,
+gives the same grouping.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import json
 import logging
 import sqlite3
 from collections import deque
+from dataclasses import asdict
 from typing import Any
 
-from sitrep.group import DocFeatures, Link, components, link
+from sitrep.group import DocFeatures, Fingerprint, Link, Shingled, components, copy_link, link, lsh_bands
+from sitrep.group.minhash import decode_minhash, encode_minhash
 from sitrep.store.corrections import apply_stories, story_corrections
 from sitrep.store.database import Store
 
@@ -23,13 +27,57 @@ log = logging.getLogger(__name__)
 MAX_CANDIDATES = 300  # a new article is compared with at most this many documents (those sharing most keys)
 
 
-def load_features(conn: sqlite3.Connection, doc_id: str) -> DocFeatures:
-    row = conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    data: dict[str, Any] = json.loads(row["features"])
+def encode_features(f: DocFeatures) -> str:
+    """The features column: JSON, with the MinHash as base64 (decoding it is then nearly free)."""
+    data = asdict(f)
+    data["minhash"] = encode_minhash(f.minhash)
+    return json.dumps(data)
+
+
+def decode_features(text: str) -> DocFeatures:
+    """`encode_features` back (features stored by earlier versions hold the MinHash as a JSON list)."""
+    data: dict[str, Any] = json.loads(text)
     for name, value in data.items():  # JSON has lists where the frozen dataclass keeps tuples
         if isinstance(value, list):
             data[name] = tuple(value)
+    if isinstance(data["minhash"], str):
+        data["minhash"] = decode_minhash(data["minhash"])
     return DocFeatures(**data)
+
+
+def load_features(conn: sqlite3.Connection, doc_id: str) -> DocFeatures:
+    row = conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return decode_features(row["features"])
+
+
+def load_many(conn: sqlite3.Connection, doc_ids: list[str]) -> list[DocFeatures]:
+    """The features of these documents in one query per CHUNK ids, in the order asked."""
+    rows = _in_chunks(conn, "SELECT id, features FROM documents WHERE id IN ({marks})", doc_ids)
+    found = {row["id"]: decode_features(row["features"]) for row in rows}
+    return [found[d] for d in doc_ids if d in found]
+
+
+def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fingerprint]:
+    """Only the near-copy part of these documents' features (SQLite extracts it; no full JSON decode here)."""
+    sql = ("SELECT id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
+           " json_extract(features, '$.shingles') AS shingles FROM documents WHERE id IN ({marks})")
+    found = {}
+    for row in _in_chunks(conn, sql, doc_ids):
+        value = row["minhash"]  # a JSON array comes back as its text, a string as itself
+        hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
+        found[row["id"]] = Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0)
+    return [found[d] for d in doc_ids if d in found]
+
+
+def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
+    """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
+    decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed)."""
+    keys = lsh_bands(f)
+    rows = conn.execute(
+        f"SELECT DISTINCT document_id AS id FROM doc_keys WHERE key IN ({','.join('?' * len(keys))})"
+        " AND document_id != ? ORDER BY id LIMIT ?", (*keys, f.doc_id, MAX_CANDIDATES))
+    others = load_fingerprints(conn, [row["id"] for row in rows])
+    return [x for other in others if (x := copy_link(f, other)) is not None]
 
 
 def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:
@@ -78,11 +126,8 @@ def group_pending(store: Store) -> set[str]:
     dirty: set[str] = set()
     for doc_id in pending:
         features = load_features(conn, doc_id)
-        new_links = []
-        for other in _candidates(conn, doc_id):
-            found = link(features, load_features(conn, other))
-            if found is not None:
-                new_links.append(found)
+        others = load_many(conn, _candidates(conn, doc_id))
+        new_links = [found for other in others if (found := link(features, other)) is not None]
         with store.write() as tx:
             tx.executemany(
                 "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
