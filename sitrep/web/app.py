@@ -30,8 +30,10 @@ from sitrep.web.api import add_api_routes
 from sitrep.web.cache import PageCache
 from sitrep.web.deps import Conn, FactId, Note, Token
 from sitrep.web.feeds import atom_feed
+from sitrep.web.jobs import job_context, requeue_interrupted, start
 from sitrep.web.search import Filters, search_context
 from sitrep.web.writes import (
+    WRITE_LOCK,
     Settings,
     WriteError,
     correct,
@@ -210,6 +212,13 @@ def _add_pages(app: FastAPI, views: Views) -> None:
         return Response(atom_feed(conn, situation_id, str(request.base_url)), media_type="application/atom+xml")
 
 
+def _job(conn: Any, job_id: int) -> dict[str, Any]:
+    found = job_context(conn, job_id)
+    if found is None:
+        raise pages.NotFound(f"no upload job {job_id}")
+    return found
+
+
 def _add_writes(app: FastAPI, views: Views) -> None:
     settings = views.settings
 
@@ -217,15 +226,23 @@ def _add_writes(app: FastAPI, views: Views) -> None:
     def upload_form(request: Request) -> HTMLResponse:
         return views.html(request, "upload.html", {"max_upload": settings.max_upload})
 
-    @app.post("/upload.json", tags=["writes"], summary="Upload a report (needs a write token)")
+    @app.post("/upload.json", tags=["writes"], summary="Upload a report (needs a write token); it is queued")
     def upload_json(token: Token, file: Annotated[UploadFile, File()]) -> JSONResponse:
         data = file.file.read(settings.max_upload + 1)
-        return JSONResponse(upload(settings, file.filename or "", data, token))
+        return JSONResponse(upload(settings, file.filename or "", data, token), status_code=202)
 
-    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_page(request: Request, token: Token, file: Annotated[UploadFile, File()]) -> HTMLResponse:
+    @app.post("/upload", include_in_schema=False)
+    def upload_page(token: Token, file: Annotated[UploadFile, File()]) -> RedirectResponse:
         data = file.file.read(settings.max_upload + 1)
-        return views.html(request, "uploaded.html", upload(settings, file.filename or "", data, token))
+        return RedirectResponse(upload(settings, file.filename or "", data, token)["href"], status_code=303)
+
+    @app.get("/jobs/{job_id}.json", tags=["writes"], summary="An uploaded report's processing: state, then reports")
+    def job_json(job_id: int, conn: Conn) -> JSONResponse:
+        return JSONResponse(_job(conn, job_id))
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job(request: Request, job_id: int, conn: Conn) -> HTMLResponse:
+        return views.html(request, "job.html", _job(conn, job_id))
 
     @app.post("/corrections.json", tags=["writes"], summary="Mark a fact wrong or confirmed (needs a write token)")
     def correction_json(token: Token, fact_id: FactId, verdict: Annotated[str, Form()],
@@ -280,6 +297,8 @@ def create_app(db_path: str, *, data_dir: str | Path | None = None, max_upload: 
     app = FastAPI(title="sitrep", summary="Sourced situation picture: the dossier's JSON API",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
+    if requeue_interrupted(settings.db_path):  # uploads a stopped server did not finish
+        start(settings.db_path, WRITE_LOCK)
     views = Views(settings)
     app.add_middleware(Security, settings=settings)
     app.mount("/static", StaticFiles(packages=[("sitrep.web", "static")]), name="static")

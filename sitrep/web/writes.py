@@ -2,8 +2,9 @@
 entities and stories (`sitrep.store.corrections`).
 
 Uploads are size-limited, saved under `<data dir>/uploads/` with a name made of the content hash and the
-uploaded name reduced to safe characters (the path is checked to stay inside that folder), then processed by
-`sitrep.runner.run`, the same code as `sitrep run`. Writes are serialised by one lock: SQLite has one writer.
+uploaded name reduced to safe characters (the path is checked to stay inside that folder), then queued and
+processed in the background by `sitrep.runner.run`, the same code as `sitrep run` (`sitrep.web.jobs`). Writes
+are serialised by one lock: SQLite has one writer.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sitrep.store import corrections
 from sitrep.store.database import Store, now
 from sitrep.store.grouping import regroup
 from sitrep.store.situations import reconcile_dirty
+from sitrep.web import jobs
 from sitrep.web.tokens import check_token
 
 log = logging.getLogger(__name__)
@@ -29,7 +31,7 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".html", ".htm", ".txt", ".md", ".jsonl", ".xml", ".rss", ".atom", ".warc", ".warc.gz")
 VERDICTS = ("wrong", "confirmed", "reset")
-_LOCK = threading.Lock()
+WRITE_LOCK = threading.Lock()
 
 
 class WriteError(Exception):
@@ -80,37 +82,25 @@ def _authorised(store: Store, token: str | None) -> int:
 
 
 def upload(settings: Settings, filename: str, data: bytes, token: str | None) -> dict[str, Any]:
-    """Save one uploaded report and bring the picture up to date; returns what happened."""
+    """Save one uploaded report and queue it (`sitrep.web.jobs`); returns the job, to be followed at its href."""
     if len(data) > settings.max_upload:
         raise WriteError(f"file larger than {settings.max_upload:,} bytes", 413)
     if not data:
         raise WriteError("empty file")
-    with _LOCK, Store(settings.db_path) as store:
-        _authorised(store, token)
+    with Store(settings.db_path) as store:
+        token_id = _authorised(store, token)
         path = save_upload(settings.data_dir, filename, data)
-        log.info("upload %s (%d bytes)", path.name, len(data))
-        from sitrep import runner  # the whole pipeline: imported on the first upload, not when serving starts
-
-        report = runner.run(store, [str(path)])
-        docs = store.conn.execute(
-            "SELECT d.id, d.title, d.situation_id FROM documents d JOIN raw_inputs r ON r.id = d.raw_id"
-            " WHERE r.source = ? OR substr(r.source, 1, ?) = ? ORDER BY d.id",
-            (str(path), len(str(path)) + 1, f"{path}#"),
-        ).fetchall()
-    return {
-        "file": path.name, "bytes": len(data), "stored": report.stored, "unchanged": report.unchanged,
-        "processed": report.processed, "errors": [{"source": Path(s).name, "reason": r} for s, r in report.errors],
-        "situations": report.situations,
-        "documents": [{"id": d["id"], "title": d["title"] or d["id"], "href": f"/documents/{d['id']}",
-                       "situation_id": d["situation_id"]} for d in docs],
-    }
+        log.info("upload %s (%d bytes) queued", path.name, len(data))
+        job_id = jobs.enqueue(store, path, len(data), token_id)
+    jobs.start(settings.db_path, WRITE_LOCK)
+    return {"job_id": job_id, "file": path.name, "bytes": len(data), "state": "queued", "href": f"/jobs/{job_id}"}
 
 
 def correct(settings: Settings, fact_id: str, verdict: str, note: str, token: str | None) -> dict[str, Any]:
     """Record an analyst's verdict on a fact (the extracted fact itself is never changed)."""
     if verdict not in VERDICTS:
         raise WriteError(f"verdict must be one of {', '.join(VERDICTS)}")
-    with _LOCK, Store(settings.db_path) as store:
+    with WRITE_LOCK, Store(settings.db_path) as store:
         token_id = _authorised(store, token)
         found = None
         for kind in ("figures", "events", "quotes", "calls"):
@@ -149,7 +139,7 @@ def correct_entity(settings: Settings, action: str, entity_id: str, other: str, 
     """merge: `entity_id` is the same as entity `other`; split: the name `other` is not entity `entity_id`."""
     if action not in ("merge", "split"):
         raise WriteError("action must be merge or split")
-    with _LOCK, Store(settings.db_path) as store:
+    with WRITE_LOCK, Store(settings.db_path) as store:
         token_id = _authorised(store, token)
         if entity_id.startswith("split-") or (action == "merge" and other.startswith("split-")):
             raise WriteError("take the split back first: an entity split off by hand cannot be merged", 409)
@@ -176,7 +166,7 @@ def correct_story(settings: Settings, action: str, document_id: str, other_doc: 
     """split: the report leaves its story; merge: the report's story and `other_doc`'s story are one."""
     if action not in ("merge", "split"):
         raise WriteError("action must be merge or split")
-    with _LOCK, Store(settings.db_path) as store:
+    with WRITE_LOCK, Store(settings.db_path) as store:
         token_id = _authorised(store, token)
         docs = {r["id"]: r for r in store.conn.execute(
             "SELECT id, situation_id FROM documents WHERE id IN (?, ?)", (document_id, other_doc))}
@@ -201,7 +191,7 @@ def fix_date(settings: Settings, document_id: str, day: str, note: str, token: s
             day = date.fromisoformat(day).isoformat()
         except ValueError as error:
             raise WriteError(f"not a date (YYYY-MM-DD): {day[:20]!r}") from error
-    with _LOCK, Store(settings.db_path) as store:
+    with WRITE_LOCK, Store(settings.db_path) as store:
         token_id = _authorised(store, token)
         if store.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
             raise WriteError(f"no report {document_id!r}", 404)
@@ -216,7 +206,7 @@ def fix_date(settings: Settings, document_id: str, day: str, note: str, token: s
 
 def take_back(settings: Settings, correction_id: int, token: str | None) -> dict[str, Any]:
     """Take a correction back: the picture returns to what the pipeline found (the row stays, inactive)."""
-    with _LOCK, Store(settings.db_path) as store:
+    with WRITE_LOCK, Store(settings.db_path) as store:
         _authorised(store, token)
         row = store.conn.execute("SELECT * FROM corrections WHERE id = ?", (correction_id,)).fetchone()
         if row is None:

@@ -123,9 +123,9 @@ def test_upload_with_a_token(live: LiveServer, browser: Any, tmp_path: Any) -> N
     page.set_input_files("#file", str(report))
     page.fill("#token", token)
     page.get_by_role("button", name="Upload and process").click()
-    page.wait_for_load_state("load")
+    page.wait_for_url("**/jobs/*")
     assert "Uploaded" in page.locator("h1").inner_text()
-    page.locator("main ul a").first.click()
+    page.locator("ul.reports a").first.click()  # the job page refreshes itself until the report is read
     assert "lifted" in page.locator(".doc-text").inner_text()
     screenshot(page, "uploaded-desktop")
     page.close()

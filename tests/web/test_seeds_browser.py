@@ -115,9 +115,9 @@ def test_upload_a_report_then_fix_its_date(seeds_live: LiveServer, browser: Any,
     page.set_input_files("#file", str(report))
     page.fill("#token", token)
     page.get_by_role("button", name="Upload and process").click()
-    page.wait_for_load_state("load")
+    page.wait_for_url("**/jobs/*")
     assert "Uploaded" in page.locator("h1").inner_text()
-    page.locator("main ul a").first.click()
+    page.locator("ul.reports a").first.click()  # the job page refreshes itself until the report is read
     assert "Orlenburg" in page.locator(".doc-text").inner_text()
     doc_url = page.url
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -88,11 +90,55 @@ def test_upload_runs_the_pipeline(db: Path, tmp_path: Path) -> None:
     text = (b"Velmar, 8 May 2031. Authorities in Velmar extended the curfew on Friday, police said. "
             b"At least 40 people were detained overnight, the Interior Ministry said.\n")
     files = {"file": ("velmar-0508.txt", text, "text/plain")}
-    done = client.post("/upload.json", data={"token": _token(db)}, files=files).json()
-    assert done["stored"] == 1 and done["processed"] == 1, done
+    queued = client.post("/upload.json", data={"token": _token(db)}, files=files)
+    assert queued.status_code == 202 and queued.json()["state"] == "queued"
+    done = wait_for_job(client, queued.json()["href"])
+    assert done["state"] == "done" and done["stored"] == 1 and done["processed"] == 1, done
     doc_id = done["documents"][0]["id"]
     assert client.get(f"/documents/{doc_id}").status_code == 200
     assert any(r["id"] == doc_id for r in client.get("/search.json", params={"q": "overnight"}).json()["results"])
+
+
+def wait_for_job(client: TestClient, href: str, seconds: float = 180) -> dict[str, Any]:
+    """Poll an upload job's JSON twin until it is finished."""
+    deadline = time.monotonic() + seconds
+    while True:
+        job: dict[str, Any] = client.get(f"{href}.json").json()
+        if job["finished"] or time.monotonic() > deadline:
+            return job
+        time.sleep(0.2)
+
+
+def test_uploads_wait_in_a_queue_and_a_failed_file_is_reported(db: Path, tmp_path: Path) -> None:
+    client = TestClient(create_app(str(db), data_dir=tmp_path / "data"))
+    token = _token(db)
+    first = client.post("/upload.json", data={"token": token},
+                        files={"file": ("a.txt", b"Velmar, 9 May 2031. Shops reopened in Velmar.\n", "text/plain")})
+    binary = client.post("/upload.json", data={"token": token},
+                         files={"file": ("b.html", bytes(range(256)) * 40, "text/html")})
+    assert first.json()["job_id"] < binary.json()["job_id"]
+    assert wait_for_job(client, first.json()["href"])["state"] == "done"
+    failed = wait_for_job(client, binary.json()["href"])
+    assert failed["finished"] and failed["errors"] and failed["errors"][0]["source"].endswith("b.html")
+    page = client.get(binary.json()["href"]).text
+    assert "Problems" in page and 'http-equiv="refresh"' not in page
+    redirect = client.post("/upload", data={"token": token}, follow_redirects=False,
+                           files={"file": ("c.txt", b"Velmar, 10 May 2031. Calm.\n", "text/plain")})
+    assert redirect.status_code == 303 and redirect.headers["location"].startswith("/jobs/")
+    assert client.get("/jobs/999999.json").status_code == 404
+
+
+def test_a_job_left_running_by_a_stopped_server_is_run_again(db: Path, tmp_path: Path) -> None:
+    report = tmp_path / "data" / "uploads" / "left.txt"
+    report.parent.mkdir(parents=True)
+    report.write_text("Velmar, 11 May 2031. The curfew was lifted, officials said.\n")
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO upload_jobs (path, file, bytes, state, created_at) VALUES (?, 'left.txt', 60,"
+                 " 'running', '2031-05-11T00:00:00Z')", (str(report),))
+    conn.commit()
+    client = TestClient(create_app(str(db), data_dir=tmp_path / "data"))
+    job = wait_for_job(client, "/jobs/1")
+    assert job["state"] == "done" and job["processed"] == 1
 
 
 def test_conflict_means_disjoint_intervals() -> None:
