@@ -160,21 +160,33 @@ def test_splitting_a_name_off_an_entity(built: tuple[Path, TestClient, str], cor
     assert len(client.get(f"/entities/{person}.json").json()["names_mentioned"]) == 2
 
 
+def _other_story(db: Path, doc: sqlite3.Row) -> str:
+    """A report of the same situation that the grouper put in another story than `doc`."""
+    conn = _conn(db)
+    row = conn.execute("SELECT source FROM documents WHERE situation_id = ? AND story_id != ? ORDER BY id",
+                       (doc["situation_id"], doc["story_id"])).fetchone()
+    assert row is not None, "the fixture's first situation holds more than one story"
+    return str(row["source"]).rsplit("/", 1)[1]
+
+
 def test_story_split_and_merge_survive_regrouping(built: tuple[Path, TestClient, str], corpus: Path) -> None:
     db, client, token = built
-    wire, repost, ngo = _doc(db, "wire-0304.html"), _doc(db, "repost-0304.html"), _doc(db, "ngo-0307.txt")
-    assert wire["story_id"] == repost["story_id"] != ngo["story_id"]
-    split = client.post("/corrections/story.json",
-                        data={"document_id": ngo["id"], "action": "merge", "other_doc": wire["id"], "token": token})
-    assert split.status_code == 200, split.text
-    assert _doc(db, "ngo-0307.txt")["story_id"] == _doc(db, "wire-0304.html")["story_id"]
+    wire, repost = _doc(db, "wire-0304.html"), _doc(db, "repost-0304.html")
+    other_name = _other_story(db, wire)
+    other = _doc(db, other_name)
+    assert wire["story_id"] == repost["story_id"] != other["story_id"]
+    names = ("wire-0304.html", "repost-0304.html", other_name)
+    merged = client.post("/corrections/story.json",
+                         data={"document_id": other["id"], "action": "merge", "other_doc": wire["id"], "token": token})
+    assert merged.status_code == 200, merged.text
+    assert _doc(db, other_name)["story_id"] == _doc(db, "wire-0304.html")["story_id"]
     situation = client.get(f"/situations/{wire['situation_id']}.json").json()
     assert [c["kind"] for c in situation["corrections"]] == ["story_merge"]
 
     alone = client.post("/corrections/story.json", data={"document_id": wire["id"], "action": "split",
                                                           "token": token}).json()
-    after = {name: _doc(db, name)["story_id"] for name in ("wire-0304.html", "repost-0304.html", "ngo-0307.txt")}
-    assert after["wire-0304.html"] == after["repost-0304.html"] != after["ngo-0307.txt"]  # a copy goes with it
+    after = {name: _doc(db, name)["story_id"] for name in names}
+    assert after["wire-0304.html"] == after["repost-0304.html"] != after[other_name]  # a copy goes with it
 
     _rerun(db, corpus)
     assert {name: _doc(db, name)["story_id"] for name in after} == after
