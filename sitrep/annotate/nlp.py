@@ -61,7 +61,8 @@ def parse_sentences(
     if missing:
         nlp = get_nlp()
         if len(_cache) + len(missing) > _CACHE_MAX:
-            _cache.clear()
+            _cache.clear()  # then every chosen sentence is missing, not only the ones that were
+            missing = chosen
         docs = nlp.pipe([s.text for s in missing], batch_size=256, disable=list(TAGGING))
         for sentence, doc in zip(missing, docs, strict=True):
             _cache[(sentence.start, sentence.end, sentence.text)] = doc

@@ -1,8 +1,9 @@
 """Entity mentions: spaCy NER on candidate sentences, corrected by rules, keyed for cross-article resolution.
 
-Only candidate sentences (`candidates.worth_ner`: numbers, count words, quotes, reporting / call verbs, dates,
-event triggers, the lead) go through NER; in the others names come from cheap rules (titles, "city of X", acronyms,
-gazetteer runs) and from repeats of the names recognised elsewhere in the article.
+Only candidate sentences (`candidates.worth_ner`: sentences carrying facts - numbers, count words, quotes,
+reporting / call verbs, dates, event triggers, the lead - whose names the cheap rules cannot settle) go through
+NER; in the others names come from cheap rules (titles, "city of X", acronyms, gazetteer runs) and from repeats of
+the names recognised elsewhere in the article.
 
 Per sentence (never across one): spaCy's PERSON / ORG / GPE / LOC / FAC spans are trimmed ("the", bullets,
 trailing punctuation), cut at commas and after leading titles, and relabelled by evidence in this order:
