@@ -29,7 +29,7 @@ from sitrep.vocab import data_lines
 
 LEAD_SENTENCES = 2  # the title and the first sentence: they name what the article is about
 COMMON_ZIPF = 3.5  # a capitalised word opening a sentence and at least this frequent in English is a plain word
-_TOKEN = re.compile(r"[\w'’&.-]+")
+_TOKEN = re.compile(r"[\w'’&.-]+|[^\w\s]")  # words, and punctuation that ends a run of names
 _INSIDE_NAMES = {"&", "of", "de"}  # lower-case words inside one name ("Bank of America", "Ogilvy & Mather")
 
 
@@ -65,20 +65,23 @@ def name_runs(sentence: str) -> list[list[str]]:
     plain words (`plain_words`) left out; a common word opening the sentence on its own is no name."""
     runs: list[list[str]] = []
     run: list[str] = []
-    plain = plain_words()
-    for match in _TOKEN.finditer(sentence):
-        word = re.sub(r"['’]s$", "", match.group(0).rstrip("."))
+    for token in _TOKEN.findall(sentence):
+        word = token.rstrip(".")
+        word = word[:-2] if word.endswith(("'s", "’s")) else word
         if word[:1].isupper() or (word in _INSIDE_NAMES and run):
             run.append(word)
             continue
         while run and run[-1] in _INSIDE_NAMES:
             run.pop()
+        if run:
+            runs.append(run)
+            run = []
+    if run:
         runs.append(run)
-        run = []
-    runs.append(run)
+    plain, demonyms = plain_words(), vocabulary().demonyms
     out = []
     for i, words in enumerate(runs):
-        words = [w for w in words if w.lower() not in plain and w.rstrip("s") not in vocabulary().demonyms]
+        words = [w for w in words if w.lower() not in plain and w.rstrip("s") not in demonyms]
         opening = i == 0 and words and sentence.lstrip("\"'“‘(«•-– ").startswith(words[0])
         if opening and _plain_opening(words[0], len(words) == 1):
             words = words[1:]
@@ -97,18 +100,11 @@ def cue_pattern() -> re.Pattern[str]:
     return re.compile(r"\d|[\"“”«»„]|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def trigger_pattern() -> re.Pattern[str]:
-    """Any event trigger of the events vocabulary, as one pattern."""
-    triggers = [p.pattern for kind in event_vocabulary().types for p in kind.triggers]
-    return re.compile("|".join(f"(?:{t})" for t in triggers), re.IGNORECASE)
-
-
 def carries_facts(ctx: Context) -> list[bool]:
     """Per sentence of the article: True when it holds a number or count word, a quote mark, a reporting or call
     verb, a date (a time mention or a month / weekday name) or an event trigger."""
     times = sorted((t.start, t.end) for t in ctx.times)
-    cues, triggers = cue_pattern(), trigger_pattern()
+    cues, triggers = cue_pattern(), event_vocabulary().any_trigger
     out = []
     for sentence in ctx.sentences:
         dated = any(sentence.start <= s < sentence.end for s, _ in times)
@@ -157,7 +153,8 @@ def repeats(text: str, sentences: list[Sentence], known: list[Candidate]) -> lis
     for c in known:
         if c.kind == "person" and len(c.words) >= 2 and c.words[-1][:1].isupper():
             kinds.setdefault(c.words[-1], Candidate(0, 0, c.words[-1], "person", "propagated"))
-    pattern = _names_pattern([t for t in kinds if len(t) > 1])
+    where = "\n".join(s.text for s in sentences)  # only names that occur there go into the pattern
+    pattern = _names_pattern([t for t in kinds if len(t) > 1 and t in where])
     out: list[Candidate] = []
     if pattern is None:
         return out

@@ -26,7 +26,7 @@ from sitrep.annotate.entities.candidates import gazetteer_places, repeats, title
 from sitrep.annotate.entities.factory import Vocabulary, vocabulary
 from sitrep.annotate.entities.items import Candidate, Kind
 from sitrep.annotate.entities.keys import name_key, surname_key
-from sitrep.annotate.nlp import Parsed, parse_sentences, tag, tagged
+from sitrep.annotate.nlp import Parsed, parse_sentences, pos_of, tag_tokens
 from sitrep.models import Mention, Sentence
 from sitrep.resolve.geocode import context_country, gazetteer, geocode
 
@@ -48,7 +48,7 @@ def extract(ctx: Context) -> tuple[Mention, ...]:
     rest = [s for s, w in zip(ctx.sentences, worth, strict=True) if not w]
     found: list[Candidate] = []
     parsed_sentences = parse_sentences([s for s, w in zip(ctx.sentences, worth, strict=True) if w])
-    tag(p.doc for p in parsed_sentences if any(_opens(p, ent) for ent in p.doc.ents))
+    tag_tokens((p.doc, ent.start) for p in parsed_sentences for ent in p.doc.ents if _opens(p, ent))
     for parsed in parsed_sentences:
         found.extend(sentence_candidates(ctx.text, parsed, vocab))
     for sentence in rest:
@@ -178,10 +178,10 @@ def _place_use(text: str, span: str, places: list[Any]) -> bool:
 def _opening_word(parsed: Parsed, start: int, end: int) -> bool:
     """The span is one token that opens the sentence and is tagged as a function word, verb or adjective."""
     lo, hi = start - parsed.sentence.start, end - parsed.sentence.start
-    if sum(1 for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi) != 1:
+    tokens = [t for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi]
+    if len(tokens) != 1:
         return False
-    tokens = [t for t in tagged(parsed.doc) if t.idx >= lo and t.idx + len(t.text) <= hi]
-    return tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
+    return pos_of(parsed.doc, tokens[0].i) in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
 
 
 def _acronyms(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:

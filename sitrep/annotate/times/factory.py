@@ -58,6 +58,19 @@ def vocabulary() -> Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def gate() -> re.Pattern[str]:
+    """Words one of which every pattern of `patterns` needs (or a digit): a sentence without any has no time
+    expression, and the twenty patterns need not run on it. Month names are matched as the patterns match them
+    (capitalised, anywhere); the other words case-insensitively at the start of a word."""
+    v = vocabulary()
+    months = "|".join(f"{m[0].upper()}{m[1:]}|{m.upper()}" for m in v.months)
+    words = [*v.weekdays, *v.parts_of_day, *v.seasons, *v.present_ref, *v.past_ref, *v.future_ref, *v.sets,
+             "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "today", "tonight",
+             "yesterday", "tomorrow", "quarter", "noon", "midday", "midnight"]
+    return re.compile(rf"\d|{months}|(?i:\b(?:{_alternation(words)}))")
+
+
+@lru_cache(maxsize=1)
 def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, compiled pattern) in priority order; the parser keeps the longest match at each position."""
     v = vocabulary()
