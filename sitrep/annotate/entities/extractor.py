@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from sitrep.annotate.context import Context
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 LABELS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                            "FAC": "place"}
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+TAGGED_ZIPF = 3.0  # see _english
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT = r"\b(?:city|town|village|region|province) of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
@@ -61,8 +63,20 @@ def extract(ctx: Context) -> tuple[Mention, ...]:
 
 
 def _opens(parsed: Parsed, ent: Any) -> bool:
-    """A one-token entity with nothing but punctuation before it in the sentence (its tag decides)."""
-    return len(ent) == 1 and not any(ch.isalnum() for ch in parsed.sentence.text[: ent.start_char])
+    """A one-token entity with nothing but punctuation before it in the sentence, spelt like an English word
+    (its tag decides)."""
+    return len(ent) == 1 and not any(ch.isalnum() for ch in parsed.sentence.text[: ent.start_char]) and (
+        _english(ent.text))
+
+
+@lru_cache(maxsize=4096)
+def _english(word: str) -> bool:
+    """Frequent enough in English (wordfreq) to be a verb, adverb or adjective opening a sentence ("Meanwhile",
+    "Asked"); a rarer word ("Gazprom", "Yukos") is left untagged: the tagger calls those proper nouns, and
+    tagging costs a model run per article."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= TAGGED_ZIPF
 
 
 def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
@@ -179,7 +193,7 @@ def _opening_word(parsed: Parsed, start: int, end: int) -> bool:
     """The span is one token that opens the sentence and is tagged as a function word, verb or adjective."""
     lo, hi = start - parsed.sentence.start, end - parsed.sentence.start
     tokens = [t for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi]
-    if len(tokens) != 1:
+    if len(tokens) != 1 or not _english(tokens[0].text):
         return False
     return pos_of(parsed.doc, tokens[0].i) in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
 
