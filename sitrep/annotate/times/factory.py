@@ -58,16 +58,44 @@ def vocabulary() -> Vocabulary:
 
 
 @lru_cache(maxsize=1)
-def gate() -> re.Pattern[str]:
-    """Words one of which every pattern of `patterns` needs (or a digit): a sentence without any has no time
-    expression, and the twenty patterns need not run on it. Month names are matched as the patterns match them
-    (capitalised, anywhere); the other words case-insensitively at the start of a word."""
+def word_classes() -> dict[str, re.Pattern[str]]:
+    """The words the patterns of `patterns` are built around, by class. Month names are matched as the patterns
+    match them (capitalised, anywhere); the other words case-insensitively at the start of a word."""
     v = vocabulary()
-    months = "|".join(f"{m[0].upper()}{m[1:]}|{m.upper()}" for m in v.months)
-    words = [*v.weekdays, *v.parts_of_day, *v.seasons, *v.present_ref, *v.past_ref, *v.future_ref, *v.sets,
-             "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "today", "tonight",
-             "yesterday", "tomorrow", "quarter", "noon", "midday", "midnight"]
-    return re.compile(rf"\d|{months}|(?i:\b(?:{_alternation(words)}))")
+
+    def words(*items: str) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{_alternation(list(items))})", re.IGNORECASE)
+
+    return {
+        "digit": re.compile(r"\d"),
+        "month": re.compile("|".join(f"{m[0].upper()}{m[1:]}|{m.upper()}" for m in v.months)),
+        "weekday": words(*v.weekdays),
+        "deictic": words("today", "tonight", "yesterday", "tomorrow"),
+        "part_of_day": words(*v.parts_of_day),
+        "season": words(*v.seasons, "season"),  # "every season" (the set kind)
+        "quarter": words("quarter"),
+        "unit": words("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"),
+        "noon": words("noon", "midday", "midnight"),
+        "ref": words(*v.present_ref, *v.past_ref, *v.future_ref),
+        "set": words(*v.sets),
+    }
+
+
+# Which word classes each pattern kind needs one of (read off the specs in `patterns`): a pattern cannot match a
+# sentence without any, so `parser.find` does not run it there (most sentences hold no time word at all).
+NEEDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("iso", "decade", "century", "year", "clock", "clock24"), frozenset({"digit"})),
+    **dict.fromkeys(("dmy", "mdy", "my"), frozenset({"month"})),
+    **dict.fromkeys(("ago", "relunit", "duration", "plural"), frozenset({"unit"})),
+    "weekday": frozenset({"weekday"}),
+    "deictic": frozenset({"deictic"}),
+    "podrel": frozenset({"part_of_day"}),
+    "season": frozenset({"season"}),
+    "quarter": frozenset({"quarter"}),
+    "noon": frozenset({"noon"}),
+    "ref": frozenset({"ref"}),
+    "set": frozenset({"set", "unit", "part_of_day", "season", "weekday"}),
+}
 
 
 @lru_cache(maxsize=1)

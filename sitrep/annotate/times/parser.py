@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.annotate.times.factory import gate, patterns
+from sitrep.annotate.times.factory import NEEDS, patterns, word_classes
 from sitrep.annotate.times.items import Candidate
 
 # A lone word that is only a time expression in some contexts ("may" the modal, "march" the verb, "second" the ordinal).
@@ -23,10 +23,13 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
 @lru_cache(maxsize=512)
 def _find(text: str) -> tuple[Candidate, ...]:
     """`find` at offset 0, memoised: the article date inference and the extractor read the same sentences."""
-    if not gate().search(text):
-        return ()
+    present = {name for name, words in word_classes().items() if words.search(text)}
     found: list[Candidate] = []
+    if not present:
+        return ()
     for kind, pattern in patterns():
+        if not NEEDS[kind] & present:
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start() or not match.group(0).strip():
                 continue
