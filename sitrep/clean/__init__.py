@@ -15,6 +15,7 @@ Raises DecodeError, BinaryInput or NoContent (all InputError) for a document tha
 from __future__ import annotations
 
 import logging
+from itertools import islice
 from urllib.parse import urlsplit
 
 import py3langid
@@ -89,7 +90,8 @@ def _language_code(value: str | None) -> str | None:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), None when there is too little text to tell."""
     sample = text[:_LANGUAGE_SAMPLE]
-    if sum(1 for ch in sample if ch.isalpha()) < _MIN_LANGUAGE_LETTERS:
+    letters = (ch for ch in sample if ch.isalpha())
+    if next(islice(letters, _MIN_LANGUAGE_LETTERS - 1, None), None) is None:  # fewer letters (stops at enough)
         return None
     language, _score = py3langid.classify(sample)
     return str(language)

@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from sitrep.clean.dates import is_date_line
@@ -93,6 +93,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
     """The writing system of a letter (LATIN, CYRILLIC, ...); Han and kana count as one (CJK)."""
     if not char.isalpha():
@@ -102,16 +103,27 @@ def script_of(char: str) -> str | None:
     return "CJK" if script in ("CJK", "HIRAGANA", "KATAKANA") else script
 
 
+def _script_counts(text: str) -> Counter[str]:
+    """Letters per script, in the order each script first occurs (counted per distinct character, in C)."""
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text).items():
+        script = script_of(char)
+        if script:
+            counts[script] += n
+    return counts
+
+
 def main_script(text: str) -> str | None:
-    counts = Counter(s for s in map(script_of, text) if s)
+    counts = _script_counts(text)
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _foreign(text: str, script: str | None) -> bool:
-    scripts = [s for s in map(script_of, text) if s]
-    if script is None or len(scripts) < 3:
+    counts = _script_counts(text)
+    total = sum(counts.values())
+    if script is None or total < 3:
         return False
-    return sum(1 for s in scripts if s == script) < _FOREIGN_SHARE * len(scripts)
+    return counts[script] < _FOREIGN_SHARE * total
 
 
 def dedup_key(text: str) -> str:

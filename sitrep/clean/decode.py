@@ -106,8 +106,11 @@ def guess_legacy(data: bytes) -> str:
     return "cp1252"
 
 
+# control characters other than tab, newline, carriage return, form feed and escape
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
 def _checked(raw: RawDoc, text: str, encoding: str) -> tuple[str, str]:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\x1b")
+    controls = len(_CONTROLS.findall(text))
     if text and controls > max(3, len(text) * _MAX_CONTROL_SHARE):
         raise DecodeError(raw.source, f"read as {encoding}, the text is full of control characters: not text")
     return text, encoding

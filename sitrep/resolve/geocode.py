@@ -51,6 +51,7 @@ class _Candidate:
     primary: bool
 
 
+@lru_cache(maxsize=65536)  # the entity extractor looks up the same capitalised words again and again
 def normalize(name: str) -> str:
     """Lookup form: ASCII, lower case, punctuation and hyphens as single spaces, leading 'the' dropped."""
     folded = re.sub(r"['’`ʼ]", "", anyascii(name)).lower()

@@ -1,11 +1,16 @@
 """The cheap pass: which sentences deserve spaCy's NER, and names found without it in the others.
 
-A sentence goes to NER when it is the title or lead, holds a number or count word, a quote mark, a reporting or
-call verb, a date (a time mention or a month / weekday name) or an event trigger (the events vocabulary). Elsewhere
-names come from cheap rules: the exact text of names NER recognised elsewhere in the article (word-bounded, case
-sensitive; for persons also the surname alone), capitalised words and pairs that the gazetteer knows as a primary
-place name, and title + capitalised name patterns (run by the extractor on every sentence).
-"""
+A sentence goes to NER when it carries facts and names that the cheap rules cannot settle. Facts: a number or
+count word, a quote mark, a reporting or call verb, a date (a time mention or a month / weekday name) or an event
+trigger (the events vocabulary); the title and first sentence count as carrying facts. Names: runs of capitalised
+words, less plain words (months, weekdays, titles, demonyms, a plain English word opening the sentence); a run is
+settled when a sentence sent to NER earlier held it (or it is the last word of such a run, a surname) or the
+gazetteer rule below finds it. On bbc-news this sends about 40% of the sentences to NER (87% with facts alone).
+
+Elsewhere names come from cheap rules: the exact text of names NER recognised elsewhere in the article
+(word-bounded, case sensitive, possessive 's allowed; for persons also the surname alone), capitalised words and
+pairs that the gazetteer knows as a primary place name, and title + capitalised name patterns (run by the
+extractor on every sentence)."""
 
 from __future__ import annotations
 
@@ -22,7 +27,67 @@ from sitrep.models import Sentence
 from sitrep.resolve.geocode import gazetteer
 from sitrep.vocab import data_lines
 
-LEAD_SENTENCES = 2
+LEAD_SENTENCES = 2  # the title and the first sentence: they name what the article is about
+COMMON_ZIPF = 3.5  # a capitalised word opening a sentence and at least this frequent in English is a plain word
+_TOKEN = re.compile(r"[\w'’&.-]+|[^\w\s]")  # words, and punctuation that ends a run of names
+_INSIDE_NAMES = {"&", "of", "de"}  # lower-case words inside one name ("Bank of America", "Ogilvy & Mather")
+
+
+@lru_cache(maxsize=1)
+def plain_words() -> frozenset[str]:
+    """Capitalised words that never need NER on their own (lower case): month and weekday names, titles and the
+    words of multi-word titles, demonyms, the not-names list and "I"."""
+    from sitrep.annotate.times.factory import vocabulary as time_vocabulary
+
+    vocab, times = vocabulary(), time_vocabulary()
+    words = {w for title in vocab.titles for w in title} | {w.lower() for w in vocab.demonyms} | vocab.not_names
+    return frozenset(words | {w.lower() for w in [*times.months, *times.weekdays]} | {"i"})
+
+
+@lru_cache(maxsize=4096)
+def _plain_opening(word: str, alone: bool) -> bool:
+    """A capitalised word opening a sentence that is a plain English word: a stop word ("The Dow Jones"), or, when
+    no other capitalised word follows it, a word frequent in English (wordfreq: "Analysts", "However") that is
+    neither an acronym nor a place name ("US", "Japan"). "Michelle Bachelet" keeps its first name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    if word.isupper():
+        return False
+    if lower in STOP_WORDS:
+        return True
+    return alone and zipf_frequency(lower, "en") >= COMMON_ZIPF and not gazetteer().lookup_all(word)
+
+
+def name_runs(sentence: str) -> list[list[str]]:
+    """Runs of capitalised words of a sentence that may be names ("Ogilvy & Mather" is one run), possessive 's and
+    plain words (`plain_words`) left out; a common word opening the sentence on its own is no name."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in _TOKEN.findall(sentence):
+        word = token.rstrip(".")
+        word = word[:-2] if word.endswith(("'s", "’s")) else word
+        if word[:1].isupper() or (word in _INSIDE_NAMES and run):
+            run.append(word)
+            continue
+        while run and run[-1] in _INSIDE_NAMES:
+            run.pop()
+        if run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    plain, demonyms = plain_words(), vocabulary().demonyms
+    out = []
+    for i, words in enumerate(runs):
+        words = [w for w in words if w.lower() not in plain and w.rstrip("s") not in demonyms]
+        opening = i == 0 and words and sentence.lstrip("\"'“‘(«•-– ").startswith(words[0])
+        if opening and _plain_opening(words[0], len(words) == 1):
+            words = words[1:]
+        if words:
+            out.append(words)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -35,22 +100,39 @@ def cue_pattern() -> re.Pattern[str]:
     return re.compile(r"\d|[\"“”«»„]|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def trigger_pattern() -> re.Pattern[str]:
-    """Any event trigger of the events vocabulary, as one pattern."""
-    triggers = [p.pattern for kind in event_vocabulary().types for p in kind.triggers]
-    return re.compile("|".join(f"(?:{t})" for t in triggers), re.IGNORECASE)
+def carries_facts(ctx: Context) -> list[bool]:
+    """Per sentence of the article: True when it holds a number or count word, a quote mark, a reporting or call
+    verb, a date (a time mention or a month / weekday name) or an event trigger."""
+    times = sorted((t.start, t.end) for t in ctx.times)
+    cues, triggers = cue_pattern(), event_vocabulary().any_trigger
+    out = []
+    for sentence in ctx.sentences:
+        dated = any(sentence.start <= s < sentence.end for s, _ in times)
+        out.append(dated or bool(cues.search(sentence.text)) or bool(triggers.search(sentence.text)))
+    return out
 
 
 def worth_ner(ctx: Context) -> list[bool]:
-    """Per sentence of the article: True when spaCy's NER should run on it."""
-    times = sorted((t.start, t.end) for t in ctx.times)
-    cues, triggers = cue_pattern(), trigger_pattern()
+    """Per sentence of the article: True when spaCy's NER should run on it.
+
+    That is every sentence with a run of capitalised words (`name_runs`) that the cheap pass cannot
+    settle: a run is settled when an earlier sentence chosen for NER held the same run (so `repeats` will find
+    it), when it is one word that ended such a run (a surname), or when the gazetteer knows it as a primary place
+    name (`gazetteer_places`)."""
+    not_names = vocabulary().not_names
+    seen: set[str] = set()
     out = []
-    for index, sentence in enumerate(ctx.sentences):
-        dated = any(sentence.start <= s < sentence.end for s, _ in times)
-        out.append(index < LEAD_SENTENCES or dated or bool(cues.search(sentence.text))
-                   or bool(triggers.search(sentence.text)))
+    for index, (sentence, facts) in enumerate(zip(ctx.sentences, carries_facts(ctx), strict=True)):
+        need = False
+        runs = name_runs(sentence.text) if facts or index < LEAD_SENTENCES else []
+        places = {c.text for c in gazetteer_places(ctx.text, sentence, not_names)} if runs else set()
+        for words in runs:
+            name = " ".join(words)
+            if name in seen or name in places:
+                continue
+            need = True
+            seen.update((name, words[-1]))
+        out.append(need)
     return out
 
 
@@ -58,7 +140,7 @@ def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
     if not names:
         return None
     alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])")
+    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w$-]|['’](?!s\b))")  # "Japan's"; not "US$"
 
 
 def repeats(text: str, sentences: list[Sentence], known: list[Candidate]) -> list[Candidate]:
@@ -71,7 +153,8 @@ def repeats(text: str, sentences: list[Sentence], known: list[Candidate]) -> lis
     for c in known:
         if c.kind == "person" and len(c.words) >= 2 and c.words[-1][:1].isupper():
             kinds.setdefault(c.words[-1], Candidate(0, 0, c.words[-1], "person", "propagated"))
-    pattern = _names_pattern([t for t in kinds if len(t) > 1])
+    where = "\n".join(s.text for s in sentences)  # only names that occur there go into the pattern
+    pattern = _names_pattern([t for t in kinds if len(t) > 1 and t in where])
     out: list[Candidate] = []
     if pattern is None:
         return out
@@ -97,8 +180,8 @@ def gazetteer_places(text: str, sentence: Sentence, not_names: frozenset[str]) -
         words = match.group(0).split()
         if len(words) > 1 and vocab.title_at_start(words[1:]):
             words = words[:1]
-        name = " ".join(words)
-        if name.lower() in not_names or name.lower() in STOP_WORDS or name in vocab.demonyms:
+        name = re.sub(r"['’]s$", "", " ".join(words))  # "Japan's"
+        if name.lower() in not_names or name.lower() in STOP_WORDS or name.lower() in plain_words():
             continue
         if any(c.primary for c in places.lookup_all(name)):
             start = sentence.start + match.start()
@@ -124,6 +207,8 @@ def titled_names(text: str, sentence: Sentence) -> list[Candidate]:
             continue
         if vocab.title_at_start(words) or any(w.rstrip("s") in vocab.demonyms for w in words):
             continue
+        if not titled and any(c.primary for c in gazetteer().lookup_all(text[start:end])):
+            continue  # "three major United States indexes": a place, as the extractor rules it for NER spans
         if titled or parser.title_before(text, start, vocab) or parser.title_after(text, end, vocab):
             out.append(Candidate(start, end, text[start:end], "person", "title"))
     return out

@@ -1,8 +1,9 @@
 """Entity mentions: spaCy NER on candidate sentences, corrected by rules, keyed for cross-article resolution.
 
-Only candidate sentences (`candidates.worth_ner`: numbers, count words, quotes, reporting / call verbs, dates,
-event triggers, the lead) go through NER; in the others names come from cheap rules (titles, "city of X", acronyms,
-gazetteer runs) and from repeats of the names recognised elsewhere in the article.
+Only candidate sentences (`candidates.worth_ner`: sentences carrying facts - numbers, count words, quotes,
+reporting / call verbs, dates, event triggers, the lead - whose names the cheap rules cannot settle) go through
+NER; in the others names come from cheap rules (titles, "city of X", acronyms, gazetteer runs) and from repeats of
+the names recognised elsewhere in the article.
 
 Per sentence (never across one): spaCy's PERSON / ORG / GPE / LOC / FAC spans are trimmed ("the", bullets,
 trailing punctuation), cut at commas and after leading titles, and relabelled by evidence in this order:
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from sitrep.annotate.context import Context
@@ -25,7 +27,7 @@ from sitrep.annotate.entities.candidates import gazetteer_places, repeats, title
 from sitrep.annotate.entities.factory import Vocabulary, vocabulary
 from sitrep.annotate.entities.items import Candidate, Kind
 from sitrep.annotate.entities.keys import name_key, surname_key
-from sitrep.annotate.nlp import Parsed, parse_sentences, tag, tagged
+from sitrep.annotate.nlp import Parsed, parse_sentences, pos_of, tag_tokens
 from sitrep.models import Mention, Sentence
 from sitrep.resolve.geocode import context_country, gazetteer, geocode
 
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 LABELS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                            "FAC": "place"}
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+TAGGED_ZIPF = 3.0  # see _english
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT = r"\b(?:city|town|village|region|province) of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
@@ -47,7 +50,7 @@ def extract(ctx: Context) -> tuple[Mention, ...]:
     rest = [s for s, w in zip(ctx.sentences, worth, strict=True) if not w]
     found: list[Candidate] = []
     parsed_sentences = parse_sentences([s for s, w in zip(ctx.sentences, worth, strict=True) if w])
-    tag(p.doc for p in parsed_sentences if any(_opens(p, ent) for ent in p.doc.ents))
+    tag_tokens((p.doc, ent.start) for p in parsed_sentences for ent in p.doc.ents if _opens(p, ent))
     for parsed in parsed_sentences:
         found.extend(sentence_candidates(ctx.text, parsed, vocab))
     for sentence in rest:
@@ -60,8 +63,20 @@ def extract(ctx: Context) -> tuple[Mention, ...]:
 
 
 def _opens(parsed: Parsed, ent: Any) -> bool:
-    """A one-token entity with nothing but punctuation before it in the sentence (its tag decides)."""
-    return len(ent) == 1 and not any(ch.isalnum() for ch in parsed.sentence.text[: ent.start_char])
+    """A one-token entity with nothing but punctuation before it in the sentence, spelt like an English word
+    (its tag decides)."""
+    return len(ent) == 1 and not any(ch.isalnum() for ch in parsed.sentence.text[: ent.start_char]) and (
+        _english(ent.text))
+
+
+@lru_cache(maxsize=4096)
+def _english(word: str) -> bool:
+    """Frequent enough in English (wordfreq) to be a verb, adverb or adjective opening a sentence ("Meanwhile",
+    "Asked"); a rarer word ("Gazprom", "Yukos") is left untagged: the tagger calls those proper nouns, and
+    tagging costs a model run per article."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= TAGGED_ZIPF
 
 
 def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
@@ -177,10 +192,10 @@ def _place_use(text: str, span: str, places: list[Any]) -> bool:
 def _opening_word(parsed: Parsed, start: int, end: int) -> bool:
     """The span is one token that opens the sentence and is tagged as a function word, verb or adjective."""
     lo, hi = start - parsed.sentence.start, end - parsed.sentence.start
-    if sum(1 for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi) != 1:
+    tokens = [t for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi]
+    if len(tokens) != 1 or not _english(tokens[0].text):
         return False
-    tokens = [t for t in tagged(parsed.doc) if t.idx >= lo and t.idx + len(t.text) <= hi]
-    return tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
+    return pos_of(parsed.doc, tokens[0].i) in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
 
 
 def _acronyms(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:

@@ -29,6 +29,7 @@ class EventType:
 class Vocabulary:
     types: tuple[EventType, ...]
     non_factual: re.Pattern[str]
+    any_trigger: re.Pattern[str]  # every trigger as one alternation: one scan tells whether a sentence has any
 
 
 def _resolve(spec: str | None, named: dict[str, str]) -> re.Pattern[str] | None:
@@ -57,7 +58,9 @@ def vocabulary() -> Vocabulary:
                 yields_to=frozenset(spec.get("yields_to", ())),
             )
         )
-    return Vocabulary(tuple(sorted(types, key=lambda t: t.rank)), re.compile(raw["non_factual_cues"], _FLAGS))
+    any_trigger = re.compile("|".join(f"(?:{p.pattern})" for t in types for p in t.triggers), _FLAGS)
+    return Vocabulary(tuple(sorted(types, key=lambda t: t.rank)), re.compile(raw["non_factual_cues"], _FLAGS),
+                      any_trigger)
 
 
 @lru_cache(maxsize=1)

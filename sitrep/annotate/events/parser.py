@@ -31,19 +31,22 @@ def find(sentence: str, offset: int = 0) -> list[Trigger]:
     """All triggers in one sentence (several types may fire); spans shifted by `offset`."""
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
+    if not vocabulary().any_trigger.search(sentence):
+        return found  # most sentences: one scan instead of one per trigger
     for kind in vocabulary().types:
-        if kind.requires and not kind.requires.search(sentence):
+        matches = [m for pattern in kind.triggers for m in pattern.finditer(sentence)]
+        # the sentence-wide conditions are read only where a trigger fired (they cost as much as the triggers)
+        if not matches or (kind.requires and not kind.requires.search(sentence)):
             continue
         if kind.unless and kind.unless.search(sentence):
             continue
-        for pattern in kind.triggers:
-            for match in pattern.finditer(sentence):
-                start, end = match.start(), match.end()
-                if kind.unless_before and kind.unless_before.search(sentence[max(0, start - 12) : start]):
-                    continue
-                if any(start < e and s < end for s, e in taken):
-                    continue
-                taken.append((start, end))
-                found.append(Trigger(kind.name, kind.rank, offset + start, offset + end, match.group(0),
-                                     factual(sentence, start)))
+        for match in matches:
+            start, end = match.start(), match.end()
+            if kind.unless_before and kind.unless_before.search(sentence[max(0, start - 12) : start]):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(Trigger(kind.name, kind.rank, offset + start, offset + end, match.group(0),
+                                 factual(sentence, start)))
     return sorted(found, key=lambda t: t.start)

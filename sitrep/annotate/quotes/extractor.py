@@ -19,6 +19,8 @@ from sitrep.annotate.quotes.factory import Vocabulary, vocabulary
 from sitrep.models import Quote
 
 MIN_WORDS = 4
+_NOT_IN_SPEAKER = ".!?\"“”"  # characters that the speaker-before-quote pattern never spans
+_THAT = re.compile(r"\sthat\s", re.IGNORECASE)  # what the indirect pattern needs; a cheap test before it runs
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,9 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
                 speaker = parser.resolve(text, mentions, a, qe + 1 + match.end("who"), vocab.roles)
             if speaker.text is None:
                 head = text[para.start : max(para.start, qs - 1)]
-                match = before.search(head)
+                # nothing in the match can be . ! ? or a quote mark: it starts after the last one (same match,
+                # without trying every earlier start position)
+                match = before.search(head, max(head.rfind(ch) for ch in _NOT_IN_SPEAKER) + 1)
                 if match:
                     speaker = parser.resolve(text, mentions, para.start + match.start("who"),
                                              para.start + match.end("who"), vocab.roles)
@@ -68,7 +72,7 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             previous = (index, speaker)
     direct_spans = [(q.start, q.end) for q in quotes]
     for sentence in ctx.sentences:
-        match = indirect.search(sentence.text)
+        match = indirect.search(sentence.text) if _THAT.search(sentence.text) else None
         if not match:
             continue
         verb_at = sentence.start + match.start("verb")

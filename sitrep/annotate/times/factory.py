@@ -58,6 +58,47 @@ def vocabulary() -> Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def word_classes() -> dict[str, re.Pattern[str]]:
+    """The words the patterns of `patterns` are built around, by class. Month names are matched as the patterns
+    match them (capitalised, anywhere); the other words case-insensitively at the start of a word."""
+    v = vocabulary()
+
+    def words(*items: str) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{_alternation(list(items))})", re.IGNORECASE)
+
+    return {
+        "digit": re.compile(r"\d"),
+        "month": re.compile("|".join(f"{m[0].upper()}{m[1:]}|{m.upper()}" for m in v.months)),
+        "weekday": words(*v.weekdays),
+        "deictic": words("today", "tonight", "yesterday", "tomorrow"),
+        "part_of_day": words(*v.parts_of_day),
+        "season": words(*v.seasons, "season"),  # "every season" (the set kind)
+        "quarter": words("quarter"),
+        "unit": words("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"),
+        "noon": words("noon", "midday", "midnight"),
+        "ref": words(*v.present_ref, *v.past_ref, *v.future_ref),
+        "set": words(*v.sets),
+    }
+
+
+# Which word classes each pattern kind needs one of (read off the specs in `patterns`): a pattern cannot match a
+# sentence without any, so `parser.find` does not run it there (most sentences hold no time word at all).
+NEEDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("iso", "decade", "century", "year", "clock", "clock24"), frozenset({"digit"})),
+    **dict.fromkeys(("dmy", "mdy", "my"), frozenset({"month"})),
+    **dict.fromkeys(("ago", "relunit", "duration", "plural"), frozenset({"unit"})),
+    "weekday": frozenset({"weekday"}),
+    "deictic": frozenset({"deictic"}),
+    "podrel": frozenset({"part_of_day"}),
+    "season": frozenset({"season"}),
+    "quarter": frozenset({"quarter"}),
+    "noon": frozenset({"noon"}),
+    "ref": frozenset({"ref"}),
+    "set": frozenset({"set", "unit", "part_of_day", "season", "weekday"}),
+}
+
+
+@lru_cache(maxsize=1)
 def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, compiled pattern) in priority order; the parser keeps the longest match at each position."""
     v = vocabulary()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
-from sitrep.annotate.times.factory import patterns
+from sitrep.annotate.times.factory import NEEDS, patterns, word_classes
 from sitrep.annotate.times.items import Candidate
 
 # A lone word that is only a time expression in some contexts ("may" the modal, "march" the verb, "second" the ordinal).
@@ -14,8 +16,20 @@ _WEAK_REF = {"the past", "in the past", "the future", "in the future", "at the t
 
 def find(text: str, offset: int = 0) -> list[Candidate]:
     """Non-overlapping candidates in `text`, spans shifted by `offset`; longer matches beat shorter ones."""
+    found = _find(text)
+    return [replace(c, start=c.start + offset, end=c.end + offset) for c in found] if offset else list(found)
+
+
+@lru_cache(maxsize=512)
+def _find(text: str) -> tuple[Candidate, ...]:
+    """`find` at offset 0, memoised: the article date inference and the extractor read the same sentences."""
+    present = {name for name, words in word_classes().items() if words.search(text)}
     found: list[Candidate] = []
+    if not present:
+        return ()
     for kind, pattern in patterns():
+        if not NEEDS[kind] & present:
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start() or not match.group(0).strip():
                 continue
@@ -26,13 +40,13 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
                 start += 1
             if not _keep(kind, text, start, end, match):
                 continue
-            found.append(Candidate(kind, offset + start, offset + end, text[start:end], match.groupdict()))
+            found.append(Candidate(kind, start, end, text[start:end], match.groupdict()))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     for cand in found:
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+    return tuple(sorted(chosen, key=lambda c: c.start))
 
 
 def _keep(kind: str, text: str, start: int, end: int, match: re.Match[str]) -> bool:

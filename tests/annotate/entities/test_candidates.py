@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.annotate.entities.candidates import worth_ner
+from sitrep.annotate.entities.candidates import name_runs, worth_ner
 from tests.annotate.helpers import context
 
 TEXT = (
@@ -34,3 +34,48 @@ def test_title_word_inside_a_company_name() -> None:
     found = {m.text: m.kind for m in context("General Motors said 300 workers were laid off.").mentions}
     assert found.get("General Motors") == "organization"
     assert "Motors" not in found
+
+
+STORY = (
+    "Storm floods Karaganda.\n\n"
+    "Rescuers of the Steppe Relief Fund reached Karaganda on Monday.\n\n"
+    "The Steppe Relief Fund said 40 homes were flooded.\n\n"
+    "Volunteers from Dorvalia cleared the roads.\n\n"
+    "Aigerim Saparova said 12 people were missing.\n\n"
+    "Analysts said Saparova's count was cautious."
+)
+
+
+def _chosen(text: str) -> list[str]:
+    ctx = context(text)
+    return [s.text for s, w in zip(ctx.sentences, worth_ner(ctx), strict=True) if w]
+
+
+def test_ner_goes_to_fact_sentences_with_names_the_cheap_pass_cannot_settle() -> None:
+    chosen = _chosen(STORY)
+    assert "Rescuers of the Steppe Relief Fund reached Karaganda on Monday." in chosen  # the lead, a new name
+    assert "Aigerim Saparova said 12 people were missing." in chosen  # a figure and a new name
+    assert "The Steppe Relief Fund said 40 homes were flooded." not in chosen  # its one name was seen before
+    assert "Volunteers from Dorvalia cleared the roads." not in chosen  # no fact: names by the cheap rules
+    assert "Analysts said Saparova's count was cautious." not in chosen  # a surname seen, a plain opening word
+
+
+def test_name_runs_leave_out_plain_words() -> None:
+    assert name_runs("The Dow Jones index fell in March.") == [["Dow", "Jones"]]
+    assert name_runs("Analysts expect a cut.") == []
+    assert name_runs("Michelle Bachelet spoke.") == [["Michelle", "Bachelet"]]  # a first name is no plain word
+    assert name_runs("Japan grew and the Bank of Dorvalia's rate rose.") == [["Japan"], ["Bank", "of", "Dorvalia"]]
+    assert name_runs("President Omarov met British envoys.") == [["Omarov"]]
+
+
+def test_repeats_take_possessives_but_not_currency_codes() -> None:
+    found = {(m.text, m.start) for m in context(
+        "Officials in Dorvalia said 3 people died.\n\nDorvalia's army guards the Dorvalia$ vault.").mentions}
+    texts = [t for t, _ in found]
+    assert texts.count("Dorvalia") == 2  # "Dorvalia's" counts, "Dorvalia$" does not
+
+
+def test_a_place_after_a_lower_case_rank_word_stays_a_place() -> None:
+    found = {m.text: m.kind for m in context(
+        "Storm hits Dorvalia.\n\nThree major United States agencies sent help to the coast.").mentions}
+    assert found.get("United States") == "place"

@@ -55,3 +55,10 @@ def test_a_heading_of_one_word_is_not_a_name() -> None:
     names = {m.text: m.kind for m in extract(ctx)}
     assert "Background" not in names
     assert names.get("Bishkek") == "place"
+
+
+def test_only_words_spelt_like_english_ones_are_tagged_when_they_open_a_sentence() -> None:
+    from sitrep.annotate.entities.extractor import _english
+
+    assert _english("Meanwhile") and _english("Asked")
+    assert not _english("Dorvalcom") and not _english("Gazprom")

@@ -123,3 +123,25 @@ def test_future_deadline_is_not_a_lower_bound() -> None:
 def test_no_evidence_no_date() -> None:
     text = "The envoy arrived on Thursday."
     assert infer_article_date(text, split_sentences(text)) is None
+
+
+def test_the_word_classes_let_every_kind_of_expression_through() -> None:
+    from sitrep.annotate.times.factory import NEEDS, word_classes
+    from sitrep.annotate.times.parser import find
+
+    examples = {
+        "iso": "Filed 2031-05-04 at the port.", "dmy": "It opened on 4 May.", "mdy": "It opened on May 4.",
+        "my": "It opened in May.", "decade": "Built in the 1990s.", "weekday": "It opened on Tuesday.",
+        "deictic": "It opened yesterday.", "podrel": "It opened this morning.", "season": "It opened last summer.",
+        "quarter": "Sales rose in the third quarter.", "ago": "It opened two weeks ago.",
+        "relunit": "It opened last week.", "duration": "It stayed open for three hours.",
+        "plural": "It stayed open for weeks.", "clock": "It opened at 9 am.", "noon": "It opened at noon.",
+        "ref": "It is open now.", "set": "It opens weekly.",
+    }
+    for kind, sentence in examples.items():
+        present = {name for name, words in word_classes().items() if words.search(sentence)}
+        assert NEEDS[kind] & present, kind
+        assert kind in {c.kind for c in find(sentence)}, kind
+    assert {c.kind for c in find("The market opens every season.")} == {"set"}
+    assert not any(words.search("The ferry left the harbour with its lights on.") for words in word_classes().values())
+    assert find("The ferry left the harbour with its lights on.") == []
