@@ -94,12 +94,12 @@ def test_fixing_a_date_reprocesses_the_report_and_survives_a_new_version(built: 
 def test_merging_two_entities_moves_every_mention_and_survives_reprocessing(built: tuple[Path, TestClient, str],
                                                                             corpus: Path) -> None:
     db, client, token = built
-    short, full = _entity(db, "Civic Watch"), _entity(db, "Civic Watch Veloria")
-    offered = client.get(f"/entities/{short}/merge.json").json()["candidates"]
-    assert full in {c["id"] for c in offered} and short not in {c["id"] for c in offered}
-    assert "Merge into it" in client.get(f"/entities/{short}/merge").text
-    form = {"entity_id": short, "action": "merge", "other": full, "token": token}
-    assert client.post("/corrections/entity.json", data={**form, "other": short}).status_code == 400
+    short, full = _entity(db, "Interior Ministry"), _entity(db, "Interior Ministry of Veloria")
+    offered = client.get(f"/entities/{full}/merge.json").json()["candidates"]
+    assert short in {c["id"] for c in offered} and full not in {c["id"] for c in offered}
+    assert "Merge into it" in client.get(f"/entities/{full}/merge").text
+    form = {"entity_id": full, "action": "merge", "other": short, "token": token}
+    assert client.post("/corrections/entity.json", data={**form, "other": full}).status_code == 400
     done = client.post("/corrections/entity.json", data=form)
     assert done.status_code == 200, done.text
 
@@ -107,22 +107,23 @@ def test_merging_two_entities_moves_every_mention_and_survives_reprocessing(buil
         return int(_conn(db).execute("SELECT count(*) FROM entity_mentions WHERE entity_id = ?", (entity,))
                    .fetchone()[0])
 
-    assert mentions(short) == 0 and mentions(full) >= 2
-    page = client.get(f"/entities/{full}.json").json()
-    assert "Civic Watch" in page["entity"]["aliases"]
+    assert mentions(full) == 0 and mentions(short) >= 2
+    page = client.get(f"/entities/{short}.json").json()
+    assert "Interior Ministry of Veloria" in page["entity"]["aliases"]
     assert page["corrections"] and page["corrections"][0]["kind"] == "entity_merge"
-    assert client.get(f"/entities/{short}.json").json()["merged_into"]["id"] == full
+    assert client.get(f"/entities/{full}.json").json()["merged_into"]["id"] == short
     with Store(db) as store:
         picture = load_picture(store.conn)
-    calls = [c for c in picture["calls"] if c["caller_text"] and "Civic Watch" in c["caller_text"]]
-    assert calls and {c["caller_id"] for c in calls} == {full}
+    said = [f["source_id"] for f in picture["figures"] if f["source_text"] == "the Interior Ministry of Veloria"]
+    asked = [c["caller_id"] for c in picture["calls"] if c["caller_text"] == "Interior Ministry of Veloria"]
+    assert said and asked and set(said) | set(asked) == {short}
 
     _rerun(db, corpus)
-    assert mentions(short) == 0 and mentions(full) >= 2
+    assert mentions(full) == 0 and mentions(short) >= 2
 
     client.post(f"/corrections/{done.json()['correction_id']}/undo.json", data={"token": token})
-    assert mentions(short) >= 1
-    assert "Civic Watch" not in client.get(f"/entities/{full}.json").json()["entity"]["aliases"]
+    assert mentions(full) >= 1
+    assert "Interior Ministry of Veloria" not in client.get(f"/entities/{short}.json").json()["entity"]["aliases"]
 
 
 BLOG = """Velorian opposition rallies again
