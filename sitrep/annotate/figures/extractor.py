@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import incidents, repair, sources, victims
+from sitrep.annotate.figures import incidents, names, repair, sources, victims
 from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
 from sitrep.annotate.figures.parser import find_counts
 from sitrep.models import Figure, Sentence
@@ -309,7 +309,7 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         sentence = written if repaired is None else replace(written, text=repaired[0])
         if not vocab.cue_re.search(sentence.text):
             continue  # the cheap pass: no measure cue, no figure
-        counts = find_counts(sentence.text, sentence.start, vocab)
+        counts = find_counts(sentence.text, sentence.start, vocab, names.surnames(ctx.text))
         if not counts:
             continue
         work = _Sentence(sentence, counts, _cues(sentence.text, vocab), vocab)

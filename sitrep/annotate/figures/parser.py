@@ -36,8 +36,8 @@ _START = r"(?:(?<![\w-])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"  # a word start, also
 _FUNCTION = (r"(?:the|a|an|after|before|of|in|on|at|by|for|from|with|as|says?|said|and|or|but|to|was|were|is|are|"
              r"who|that|which|when|while|his|her|their|its)\b")
 _AGE_ALONE = re.compile(rf"(?<![\w-])(?:an?|the)\s+{_AGE}(?=\s+{_FUNCTION}|\s*[,.;:]|$)", re.IGNORECASE)
-_NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){{1,3}}"
-                        r"[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
+_NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{0,2}}[A-Z][a-z'’-]+[\s,.;:]"
+                        r"|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
 
 
 def number_value(text: str, vocab: Vocab) -> int | None:
@@ -108,8 +108,9 @@ def _hedge(text: str, start: int, vocab: Vocab) -> tuple[str | None, int]:
                                                                              - match.start())
 
 
-def find_counts(text: str, offset: int, vocab: Vocab) -> list[Count]:
-    """Count phrases of one sentence (`text`, starting at article offset `offset`), in text order."""
+def find_counts(text: str, offset: int, vocab: Vocab, surnames: frozenset[str] = frozenset()) -> list[Count]:
+    """Count phrases of one sentence (`text`, starting at article offset `offset`), in text order; `surnames`
+    are those of the people the article introduced by name (names.py), each a described person here."""
     raw_counts: list[tuple[int, int, int, int | None, bool, Hedge]] = []
     rejected_end = -1
     for match in vocab.count_re.finditer(text):
@@ -154,7 +155,7 @@ def find_counts(text: str, offset: int, vocab: Vocab) -> list[Count]:
         if hedge == "vague" and text[end : end + 4].lower() == " of " and vocab.count_re.match(text, end + 4):
             continue  # "thousands of 2,000" never happens; "tens of thousands" is one phrase already
         counts.append(Count(low, high, approximate, hedge, text[start:end], offset + start, offset + end))
-    counts.extend(_described(text, offset, vocab, counts))
+    counts.extend(_described(text, offset, vocab, counts, surnames))
     return sorted(counts, key=lambda c: c.start)
 
 
@@ -163,8 +164,10 @@ def _singular(vocab: Vocab) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(nouns, key=len, reverse=True))
 
 
-def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> list[Count]:
-    """Described single victims: "a 20-year-old man", "an officer", "25-year-old Courtney Taylor", "he"."""
+def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surnames: frozenset[str]
+               ) -> list[Count]:
+    """Described single victims: "a 20-year-old man", "an officer", "25-year-old Courtney Taylor", "he", and a
+    person the article introduced by name, named again ("Vell", "Ann Vell"; not "Vell's family")."""
     taken = [(c.start - offset, c.end - offset) for c in numbers]
     found: list[Count] = []
 
@@ -199,4 +202,9 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
         add(match.start(), match.end() - 1, "people", match.group(0).strip(" ,"))
     for match in _PRONOUN.finditer(text):
         add(match.start(), match.end(), "people", match.group(0))
+    if surnames:
+        named = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}(?:" + "|".join(map(re.escape, surnames))
+                           + r")(?![\w'’-])")
+        for match in named.finditer(text):
+            add(match.start(), match.end(), "people", match.group(0))
     return found

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from sitrep.annotate.figures import names
 from sitrep.annotate.figures.items import FoundFigure
 
 _CASUALTY = {"killed": "killed", "injured": "injured", "hospitalized": "injured"}
@@ -117,6 +118,8 @@ def _mention(item: FoundFigure, outcome: str, text: str) -> _Mention:
     surname = None
     if item.described and " " in bare and _NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAME_START:
         surname = bare.split()[-1].lower()
+    elif item.described and bare in names.surnames(text):  # "Vell was pronounced dead": introduced earlier
+        surname = bare.lower()
     before = text[max(0, item.figure.start - 12) : item.figure.start]
     if surname:
         kind = "named"
