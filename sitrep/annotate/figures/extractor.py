@@ -55,6 +55,7 @@ _CONJOINED = re.compile(r"^\s*(?:and|or|,)\s+(?:the\s+)?(?:members\s+of\s+(?:the
 _OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|(?:his|their|its|an?|the)\s+"
                            r"(?!(?:[\w-]+\s+)?(?:homes?|houses?|villages?|areas?|city|town)\b))\b",
                            re.IGNORECASE)
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
 _AT_AFTER = re.compile(r"\s+at\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
 _HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
@@ -141,9 +142,12 @@ class _Sentence:
 
     def _passive_here(self, cue: Cue, anchor: int) -> bool:
         """A "both" cue is said of the count before it when an auxiliary precedes it ("were killed") or it follows
-        the counted noun directly ("Man shot", "people displaced"), and it has no object ("shot him")."""
+        the counted noun directly ("Man shot", "people displaced"), and it has no object ("shot him") other than
+        the count itself ("killed himself")."""
         if cue.cue.voice != "both":
             return True
+        if _REFLEXIVE_AFTER.match(self.text, cue.end):
+            return True  # "Ann Vell shot himself": the agent is the one shot
         if _OBJECT_AFTER.match(self.text, cue.end):
             return False
         before = self.text[anchor : cue.start]

@@ -149,3 +149,22 @@ def test_an_introduction_needs_an_age_not_a_count() -> None:
 
     assert names.surnames("In Veloria, 1,900 people were evacuated. On Tuesday, 12 more left.") == frozenset()
     assert names.surnames("Arno Quell, 41, and 25-year-old Mira Dahl were shot.") == {"Quell", "Dahl"}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a victim named by a role from the person-noun vocabulary
+        ("Veloria juvenile dead from gunshot wound | Veloria NewsPolice found a juvenile male with a gunshot wound.",
+         1, 0),
+        ("Police say a store clerk was shot during a robbery in Port Salen. The clerk was taken to the hospital.",
+         0, 1),
+        # the agent of a reflexive verb is the one it is done to
+        ("A 41-year-old man killed himself after a standoff with police in Veloria.", 1, 0),
+        # "a deadly <named day> shooting": the one victim told as shot is the dead
+        ("Police named the victim of a deadly Christmas Day shooting. Arno Quell, 35, was found shot in a home.",
+         1, 0),
+    ],
+)
+def test_role_nouns_reflexives_and_deadly_shootings(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
