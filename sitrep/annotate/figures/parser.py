@@ -6,6 +6,7 @@ described victims ("an 18-year-old man", "he"), with the contexts that make a nu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.annotate.figures.items import Count, Hedge, Vocab
 
@@ -164,6 +165,29 @@ def _singular(vocab: Vocab) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(nouns, key=len, reverse=True))
 
 
+_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _noun_patterns(vocab: Vocab) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The described-victim patterns built from the victim nouns, once per vocabulary (not once per sentence)."""
+    if id(vocab) not in _PATTERNS:
+        singular = _singular(vocab)
+        noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
+                          rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
+                          rf"(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
+        head_noun = re.compile(rf"\s+(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
+        titled = re.compile(rf"{_START}(?P<noun>{singular})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
+        _PATTERNS[id(vocab)] = (noun, head_noun, titled)
+    return _PATTERNS[id(vocab)]
+
+
+@lru_cache(maxsize=8)
+def _named(surnames: frozenset[str]) -> re.Pattern[str]:
+    """A surname the article introduced, alone or after first names (once per article, not once per sentence)."""
+    return re.compile(r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}(?:" + "|".join(map(re.escape, sorted(surnames)))
+                      + r")(?![\w'’-])")
+
+
 def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surnames: frozenset[str]
                ) -> list[Count]:
     """Described single victims: "a 20-year-old man", "an officer", "25-year-old Courtney Taylor", "he", and a
@@ -178,10 +202,7 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
         found.append(Count(1, 1, False, "exact", text[start:end], offset + start, offset + end, True,
                            group, group_text))
 
-    noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
-                      rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
-                      rf"(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
-    head_noun = re.compile(rf"\s+(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
+    noun, head_noun, titled = _noun_patterns(vocab)
     for match in noun.finditer(text):
         lead_words = text[match.start() : match.start("noun")].split() or [match.group("noun")]
         if match.group("art") is None and not all(word[0].isupper() for word in lead_words):
@@ -192,7 +213,6 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
             phrase, end = head.group("noun"), head.end()
         add(match.start(), end, vocab.groups.get(" ".join(phrase.lower().split())),
             text[match.start("mods") if match.group("mods") else match.start("noun") : end])
-    titled = re.compile(rf"{_START}(?P<noun>{_singular(vocab)})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
     for match in titled.finditer(text):  # "officer Sean Bolton", "journalist Anna Petrova"
         add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),
             match.group(0))
@@ -203,8 +223,6 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
     for match in _PRONOUN.finditer(text):
         add(match.start(), match.end(), "people", match.group(0))
     if surnames:
-        named = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}(?:" + "|".join(map(re.escape, surnames))
-                           + r")(?![\w'’-])")
-        for match in named.finditer(text):
+        for match in _named(surnames).finditer(text):
             add(match.start(), match.end(), "people", match.group(0))
     return found
