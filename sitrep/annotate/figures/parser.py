@@ -20,6 +20,7 @@ _DIGIT_NEIGHBOUR_BEFORE = re.compile(r"[\d)][ \u00a0]*$")
 _DIGIT_NEIGHBOUR_AFTER = re.compile(r"^[ \u00a0]*\(?\d")
 _AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old|^-year|^\s*years?\s+of\s+age", re.IGNORECASE)
 _AGE_NAME = re.compile(r"[A-Z][a-z]+,\s*(?:then\s+|now\s+|aged\s+)?$")
+_DENIED = re.compile(r",\s*(?:and\s+|but\s+)?not\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _OR_MORE = re.compile(r"^\s*(?:\+|or\s+more\b)", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’.%$€£-]+|[$€£%]")
@@ -92,6 +93,8 @@ def _is_not_count(text: str, start: int, end: int, raw: str, value: int, vocab: 
     prev = _prev_word(text, start)
     if prev in vocab.before or before.rstrip().endswith(("$", "€", "£", "#", "№")):
         return True
+    if _DENIED.search(before) and after.lstrip().startswith(","):
+        return True  # "11 officers, not four, died": the count set aside
     nxt = _next_words(text, end, 2)
     first = nxt.split(" ")[0] if nxt else ""
     if first in vocab.units_after or nxt in vocab.units_after or after.startswith("%"):
@@ -165,6 +168,7 @@ def _singular(vocab: Vocab) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(nouns, key=len, reverse=True))
 
 
+_AND_NOUN = re.compile(r"\s+and\s+(?P<art>an?\s+)?(?P<noun>[a-z]+)\b")
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -213,6 +217,12 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
             phrase, end = head.group("noun"), head.end()
         add(match.start(), end, vocab.groups.get(" ".join(phrase.lower().split())),
             text[match.start("mods") if match.group("mods") else match.start("noun") : end])
+        second = _AND_NOUN.match(text, end)  # "a male and female deceased": two people, the second bare
+        if second and second.group("art") is None:
+            other = head_noun.match(text, second.start("noun") - 1)
+            if other:
+                add(other.start("noun"), other.end(), vocab.groups.get(other.group("noun").lower()),
+                    other.group("noun"))
     for match in titled.finditer(text):  # "officer Sean Bolton", "journalist Anna Petrova"
         add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),
             match.group(0))
