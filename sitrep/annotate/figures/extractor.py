@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.figures import incidents, repair, sources, victims
+from sitrep.annotate.figures import incidents, names, repair, sources, victims
 from sitrep.annotate.figures.items import Count, Cue, FoundFigure, Vocab
 from sitrep.annotate.figures.parser import find_counts
 from sitrep.models import Figure, Sentence
@@ -55,8 +55,12 @@ _CONJOINED = re.compile(r"^\s*(?:and|or|,)\s+(?:the\s+)?(?:members\s+of\s+(?:the
 _OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us|it|(?:his|their|its|an?|the)\s+"
                            r"(?!(?:[\w-]+\s+)?(?:homes?|houses?|villages?|areas?|city|town)\b))\b",
                            re.IGNORECASE)
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
 _AT_AFTER = re.compile(r"\s+at\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
+# where the people counted are, between them and their verb: "7,000 IDPs in Bimbwi area were forced to flee"
+_LOCATIVE = re.compile(r"^\s*(?:in|at|near|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+(?=\s)", re.IGNORECASE)
+_PLACE_TERMS = {"Sheltered", "In Relief Camp"}
 _HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
 _OVERRIDES_SHOT = {"killed", "injured", "hospitalized"}
 MAX_WINDOW_WORDS = 16
@@ -141,9 +145,12 @@ class _Sentence:
 
     def _passive_here(self, cue: Cue, anchor: int) -> bool:
         """A "both" cue is said of the count before it when an auxiliary precedes it ("were killed") or it follows
-        the counted noun directly ("Man shot", "people displaced"), and it has no object ("shot him")."""
+        the counted noun directly ("Man shot", "people displaced"), and it has no object ("shot him") other than
+        the count itself ("killed himself")."""
         if cue.cue.voice != "both":
             return True
+        if _REFLEXIVE_AFTER.match(self.text, cue.end):
+            return True  # "Ann Vell shot himself": the agent is the one shot
         if _OBJECT_AFTER.match(self.text, cue.end):
             return False
         before = self.text[anchor : cue.start]
@@ -159,19 +166,29 @@ class _Sentence:
             return self.vocab.group_re.match(self.text[cue.end :].lstrip()) is None
         return not previous or aux or not before.strip(" ,")
 
+    def _counts_places(self, index: int, cue: Cue, anchor: int) -> bool:
+        """A place where people stay inside the counted noun, with no people named there, counts the places:
+        "224 temporary shelters", "nine evacuation centres" (not "3,000 camp residents")."""
+        if cue.cue.term not in _PLACE_TERMS:
+            return False
+        noun = self.text[self.counts[index].end - self.s.start : anchor]
+        return not any(self.vocab.groups.get(" ".join(m.group(0).lower().split())) not in (None, "housing")
+                       for m in self.vocab.group_re.finditer(noun))
+
     def _forward(self, index: int, after: int, anchor: int) -> Cue | None:
         """The first cue after the count (from `after`) said of it; cues inside its noun phrase (before
         `anchor`, the end of the group noun: "1,000 arrests of protesters") always are."""
         end = self._window_end(index, after)
         window = [c for c in self.cues if after <= c.start < end and id(c) not in self.claimed
                   and c.cue.voice != "active" and not c.negated]
-        pool = [c for c in window if c.start < anchor or self._passive_here(c, anchor)]
+        pool = [c for c in window if (c.start < anchor and not self._counts_places(index, c, anchor))
+                or (c.start >= anchor and self._passive_here(c, anchor))]
         if not pool:
             return None
         first = pool[0]
         if first.start < anchor and first.cue.term == "Displaced":  # "IDPs fled", "displaced families stayed in"
             verb = next((c for c in pool if c.start >= anchor and c.cue.measure == "displaced"
-                         and _only_aux(self.text[anchor : c.start], self.vocab)), None)
+                         and _only_aux(_LOCATIVE.sub("", self.text[anchor : c.start], 1), self.vocab)), None)
             first = verb or first
         if first.cue.measure == "displaced":  # "sheltering in relief camps", "sought refuge in a camp"
             camp = next((c for c in pool if c.start > first.end and c.cue.term == "In Relief Camp"
@@ -309,7 +326,7 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         sentence = written if repaired is None else replace(written, text=repaired[0])
         if not vocab.cue_re.search(sentence.text):
             continue  # the cheap pass: no measure cue, no figure
-        counts = find_counts(sentence.text, sentence.start, vocab)
+        counts = find_counts(sentence.text, sentence.start, vocab, names.surnames(ctx.text))
         if not counts:
             continue
         work = _Sentence(sentence, counts, _cues(sentence.text, vocab), vocab)
@@ -325,7 +342,7 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
             elsewhere = incidents.other_incident_sentences(ctx.sentences, ctx.text, ctx.published)
         for figure, term, index in linked:
             position = figure.start - sentence.start
-            source = sources.choose(cited, position) if cited else carried
+            source = sources.choose(cited, position, sentence.text) if cited else carried
             if repaired is not None:  # back to the offsets of the text as written
                 start = written.start + repaired[1][position]
                 end = written.start + repaired[1][figure.end - sentence.start - 1] + 1

@@ -6,6 +6,7 @@ described victims ("an 18-year-old man", "he"), with the contexts that make a nu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.annotate.figures.items import Count, Hedge, Vocab
 
@@ -19,6 +20,7 @@ _DIGIT_NEIGHBOUR_BEFORE = re.compile(r"[\d)][ \u00a0]*$")
 _DIGIT_NEIGHBOUR_AFTER = re.compile(r"^[ \u00a0]*\(?\d")
 _AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old|^-year|^\s*years?\s+of\s+age", re.IGNORECASE)
 _AGE_NAME = re.compile(r"[A-Z][a-z]+,\s*(?:then\s+|now\s+|aged\s+)?$")
+_DENIED = re.compile(r",\s*(?:and\s+|but\s+)?not\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 _OR_MORE = re.compile(r"^\s*(?:\+|or\s+more\b)", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’.%$€£-]+|[$€£%]")
@@ -36,8 +38,8 @@ _START = r"(?:(?<![\w-])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"  # a word start, also
 _FUNCTION = (r"(?:the|a|an|after|before|of|in|on|at|by|for|from|with|as|says?|said|and|or|but|to|was|were|is|are|"
              r"who|that|which|when|while|his|her|their|its)\b")
 _AGE_ALONE = re.compile(rf"(?<![\w-])(?:an?|the)\s+{_AGE}(?=\s+{_FUNCTION}|\s*[,.;:]|$)", re.IGNORECASE)
-_NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){{1,3}}"
-                        r"[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
+_NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{0,2}}[A-Z][a-z'’-]+[\s,.;:]"
+                        r"|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
 
 
 def number_value(text: str, vocab: Vocab) -> int | None:
@@ -91,6 +93,8 @@ def _is_not_count(text: str, start: int, end: int, raw: str, value: int, vocab: 
     prev = _prev_word(text, start)
     if prev in vocab.before or before.rstrip().endswith(("$", "€", "£", "#", "№")):
         return True
+    if _DENIED.search(before) and after.lstrip().startswith(","):
+        return True  # "11 officers, not four, died": the count set aside
     nxt = _next_words(text, end, 2)
     first = nxt.split(" ")[0] if nxt else ""
     if first in vocab.units_after or nxt in vocab.units_after or after.startswith("%"):
@@ -108,8 +112,9 @@ def _hedge(text: str, start: int, vocab: Vocab) -> tuple[str | None, int]:
                                                                              - match.start())
 
 
-def find_counts(text: str, offset: int, vocab: Vocab) -> list[Count]:
-    """Count phrases of one sentence (`text`, starting at article offset `offset`), in text order."""
+def find_counts(text: str, offset: int, vocab: Vocab, surnames: frozenset[str] = frozenset()) -> list[Count]:
+    """Count phrases of one sentence (`text`, starting at article offset `offset`), in text order; `surnames`
+    are those of the people the article introduced by name (names.py), each a described person here."""
     raw_counts: list[tuple[int, int, int, int | None, bool, Hedge]] = []
     rejected_end = -1
     for match in vocab.count_re.finditer(text):
@@ -154,7 +159,7 @@ def find_counts(text: str, offset: int, vocab: Vocab) -> list[Count]:
         if hedge == "vague" and text[end : end + 4].lower() == " of " and vocab.count_re.match(text, end + 4):
             continue  # "thousands of 2,000" never happens; "tens of thousands" is one phrase already
         counts.append(Count(low, high, approximate, hedge, text[start:end], offset + start, offset + end))
-    counts.extend(_described(text, offset, vocab, counts))
+    counts.extend(_described(text, offset, vocab, counts, surnames))
     return sorted(counts, key=lambda c: c.start)
 
 
@@ -163,8 +168,34 @@ def _singular(vocab: Vocab) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(nouns, key=len, reverse=True))
 
 
-def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> list[Count]:
-    """Described single victims: "a 20-year-old man", "an officer", "25-year-old Courtney Taylor", "he"."""
+_AND_NOUN = re.compile(r"\s+and\s+(?P<art>an?\s+)?(?P<noun>[a-z]+)\b")
+_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _noun_patterns(vocab: Vocab) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The described-victim patterns built from the victim nouns, once per vocabulary (not once per sentence)."""
+    if id(vocab) not in _PATTERNS:
+        singular = _singular(vocab)
+        noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
+                          rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
+                          rf"(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
+        head_noun = re.compile(rf"\s+(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
+        titled = re.compile(rf"{_START}(?P<noun>{singular})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
+        _PATTERNS[id(vocab)] = (noun, head_noun, titled)
+    return _PATTERNS[id(vocab)]
+
+
+@lru_cache(maxsize=8)
+def _named(surnames: frozenset[str]) -> re.Pattern[str]:
+    """A surname the article introduced, alone or after first names (once per article, not once per sentence)."""
+    return re.compile(r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}(?:" + "|".join(map(re.escape, sorted(surnames)))
+                      + r")(?![\w'’-])")
+
+
+def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surnames: frozenset[str]
+               ) -> list[Count]:
+    """Described single victims: "a 20-year-old man", "an officer", "25-year-old Courtney Taylor", "he", and a
+    person the article introduced by name, named again ("Vell", "Ann Vell"; not "Vell's family")."""
     taken = [(c.start - offset, c.end - offset) for c in numbers]
     found: list[Count] = []
 
@@ -175,10 +206,7 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
         found.append(Count(1, 1, False, "exact", text[start:end], offset + start, offset + end, True,
                            group, group_text))
 
-    noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
-                      rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
-                      rf"(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
-    head_noun = re.compile(rf"\s+(?P<noun>{_singular(vocab)})(?![\w-])", re.IGNORECASE)
+    noun, head_noun, titled = _noun_patterns(vocab)
     for match in noun.finditer(text):
         lead_words = text[match.start() : match.start("noun")].split() or [match.group("noun")]
         if match.group("art") is None and not all(word[0].isupper() for word in lead_words):
@@ -189,7 +217,12 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
             phrase, end = head.group("noun"), head.end()
         add(match.start(), end, vocab.groups.get(" ".join(phrase.lower().split())),
             text[match.start("mods") if match.group("mods") else match.start("noun") : end])
-    titled = re.compile(rf"{_START}(?P<noun>{_singular(vocab)})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
+        second = _AND_NOUN.match(text, end)  # "a male and female deceased": two people, the second bare
+        if second and second.group("art") is None:
+            other = head_noun.match(text, second.start("noun") - 1)
+            if other:
+                add(other.start("noun"), other.end(), vocab.groups.get(other.group("noun").lower()),
+                    other.group("noun"))
     for match in titled.finditer(text):  # "officer Sean Bolton", "journalist Anna Petrova"
         add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),
             match.group(0))
@@ -199,4 +232,7 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count]) -> li
         add(match.start(), match.end() - 1, "people", match.group(0).strip(" ,"))
     for match in _PRONOUN.finditer(text):
         add(match.start(), match.end(), "people", match.group(0))
+    if surnames:
+        for match in _named(surnames).finditer(text):
+            add(match.start(), match.end(), "people", match.group(0))
     return found

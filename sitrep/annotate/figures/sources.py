@@ -13,12 +13,16 @@ from sitrep.annotate.context import Context
 from sitrep.annotate.figures.items import Vocab
 from sitrep.models import Sentence
 
-_BOUNDARY = re.compile(r"[,;:()“”\"«»]|\bthat\b|\bwhile\b|\bafter\b|\bbut\b|\band\s+(?=[a-z])|\s[-–—]\s", re.IGNORECASE)
+# where a source's words end: punctuation (not the colon of a time), "as of", a conjunction, a dash
+_BOUNDARY = re.compile(r"[,;()“”\"«»]|:(?!\d)|\b(?:as\s+(?:of|at)|that|while|after|but)\b|\band\s+(?=[a-z])|"
+                       r"\s[-–—]\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:it\s+(?:is|was|has\s+been)|(?:are|is|was|were|been|being|be))\s*$", re.IGNORECASE)
 _STRIP_LEAD = re.compile(r"^(?:and|but|also|so|as|while)?\s*", re.IGNORECASE)
 _STRIP_TAIL = re.compile(r"\s+(?:also|have|has|had|later|previously|earlier|now|then|again|officially)$", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "which", "who"}
-_NOT_SOURCE = re.compile(r"\d|\b(?:were|was|is|are|been|killed|injured|detained|died)\b", re.IGNORECASE)
+# not a source: a clause ("13 people were killed"), or one who did not say it ("Police did not say how ...")
+_NOT_SOURCE = re.compile(r"\d|\b(?:were|was|is|are|been|killed|injured|detained|died|not|never|declined|refused)\b|"
+                         r"n't\b", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?:in|across|near|at|from|outside)\s+(?:the\s+)?(?:(?:[\w'’]+\s+){0,2}(?:city|town|village|province|region|"
     r"district|capital|state|county|governorate|prefecture)\s+of\s+)?"
@@ -30,6 +34,11 @@ _NOT_PLACE = {
     "internet", "ministry", "office", "twitter", "facebook", "telegram", "addition", "total", "response", "order",
 }
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|by|on|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITIONS = {"in", "on", "at", "from", "after", "before", "during", "near", "outside", "across", "for", "to"}
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but)\b|;", re.IGNORECASE)
+_SPEAKER_NAME = r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+"
+_PERIOD_START = re.compile(r"\b(?:since|began|begun|started|broke\s+out|erupted|beginning|starting)\b[^,;.]*$",
+                           re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 
@@ -70,17 +79,36 @@ def attributions(text: str, vocab: Vocab) -> list[Attribution]:
             stop = _BOUNDARY.search(rest)
             subject = _clean(rest[: stop.start()] if stop else rest)
             subject = re.sub(r"\s+(?:on|in|at)\s+.*$", "", subject)
+            if _NOT_SOURCE.search(subject):  # "..., Ann Vell, the agency's spokesperson, said the agency was ..."
+                subject = _apposed(before)
         if subject and len(subject.split()) <= 12 and not _NOT_SOURCE.search(subject):
             found.append(Attribution(subject, match.start(), False, subject.lower() in _PRONOUNS))
     return sorted(found, key=lambda a: a.start)
 
 
-def choose(found: list[Attribution], position: int) -> str | None:
-    """The source for a count at sentence-relative `position`: "according to" before it, then a reporting
-    verb before it, then the first after it; a bare pronoun only when nothing else is there."""
+def _apposed(before: str) -> str:
+    """The speaker set off by commas before a reporting verb: "Briefing reporters, Ann Vell, spokesperson for the
+    agency, said ..." -> "Ann Vell" (the name before its role), "..., the head of the agency, Ann Vell, said" ->
+    "Ann Vell"; "" when the last comma-set phrase is no speaker."""
+    parts = [part.strip() for part in before.rstrip().rstrip(",").split(",")]
+    if len(parts) < 2:
+        return ""
+    last, previous = parts[-1], parts[-2]
+    if (re.fullmatch(_SPEAKER_NAME, previous) and not re.fullmatch(_SPEAKER_NAME, last)
+            and previous.split()[0].lower() not in _PREPOSITIONS):
+        return previous  # the name, then its role ("the spokesperson ...", "Spokesperson for ...")
+    return last if re.search(r"(?-i:[A-Z])", last) and len(last.split()) <= 8 else ""
+
+
+def choose(found: list[Attribution], position: int, text: str = "") -> str | None:
+    """The source for a count at sentence-relative `position` of `text`: "according to" before it (the first
+    source of a statement retold: "According to X, the envoy noted that ..."), unless a new clause opens between
+    them ("..., according to the ministry, while activists say dozens died"); then a reporting verb before it,
+    then the first after it; a bare pronoun only when nothing else is there."""
     named = [a for a in found if not a.pronoun] or found
     before = [a for a in named if a.start < position]
-    for pool in ([a for a in before if a.according], before):
+    according = [a for a in before if a.according and not _NEW_CLAUSE.search(text, a.start, position)]
+    for pool in (according, before):
         if pool:
             return pool[-1].text
     after = [a for a in named if a.start >= position]
@@ -118,10 +146,13 @@ def place_of(ctx: Context, sentence: Sentence, position: int, vocab: Vocab) -> s
 
 
 def date_of(ctx: Context, sentence: Sentence) -> str | None:
-    """As-of date: a date the sentence gives as such ("as of 2 March", "on January 6"), else the article date."""
+    """As-of date: a date the sentence gives as such ("as of 2 March", "on January 6"), else the article date; a
+    date that starts the period counted ("since the unrest began on 2 March") is none."""
     for time in ctx.times:
         if time.type != "DATE" or not (sentence.start <= time.start < sentence.end):
             continue
+        if _PERIOD_START.search(ctx.text[max(sentence.start, time.start - 60) : time.start]):
+            continue  # "killed since the protests began on 2 March": when the count began, not its date
         if _ISO_DATE.match(time.value) and _AS_OF.search(ctx.text[max(sentence.start, time.start - 12) : time.start]):
             return time.value
     return ctx.published

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from sitrep.annotate.figures import names
 from sitrep.annotate.figures.items import FoundFigure
 
 _CASUALTY = {"killed": "killed", "injured": "injured", "hospitalized": "injured"}
@@ -47,8 +48,9 @@ _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
 _HEADLINE_END = re.compile(r"[|«»]|>>|\s[–—-]\s|(?-i:[a-z][A-Z])")
 _RANK = {"killed": 3, "injured": 2, "shot": 1}
 # the article calls the shooting deadly without a death figure: "a homicide after a victim was shot", "his body
-# was found" (not "the right side of his body")
-_DEATH = re.compile(r"(?<!non-)(?<!non)\b(?:homicides?|fatal(?:ly)?|deadly\s+shooting|(?<!attempted\s)murder(?:ed)?|"
+# was found" (not "the right side of his body"), "a deadly Christmas Day shooting"
+_DEATH = re.compile(r"(?<!non-)(?<!non)\b(?:homicides?|fatal(?:ly)?|deadly\s+(?:[A-Z][\w'-]*\s+){0,3}shooting|"
+                    r"(?<!attempted\s)murder(?:ed)?|"
                     r"shooting\s+death|slaying|slain|(?:his|her|a|the)\s+body\s+(?:was|had\s+been|has\s+been)|"
                     r"death\s+investigation)\b",
                     re.IGNORECASE)
@@ -117,6 +119,8 @@ def _mention(item: FoundFigure, outcome: str, text: str) -> _Mention:
     surname = None
     if item.described and " " in bare and _NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAME_START:
         surname = bare.split()[-1].lower()
+    elif item.described and bare in names.surnames(text):  # "Vell was pronounced dead": introduced earlier
+        surname = bare.lower()
     before = text[max(0, item.figure.start - 12) : item.figure.start]
     if surname:
         kind = "named"

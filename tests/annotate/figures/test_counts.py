@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.annotate.figures.helpers import figures, one
+from tests.annotate.figures.test_victims import tally
 
 
 @pytest.mark.parametrize(
@@ -59,3 +60,13 @@ def test_count_interval_and_hedge(text: str, low: int, high: int | None, approxi
 def test_numbers_that_are_not_figures(text: str) -> None:
     assert not any(f.count_text in ("45", "770", "12", "15", "three", "4", "750,000", "40", "18", "5,000", "2022")
                    for f in figures(text)), figures(text)
+
+
+def test_a_count_set_aside_is_no_figure() -> None:
+    result = figures("The opposition says 11 police officers, not four, died in Port Salen on Monday.")
+    assert [(f.measure, f.low) for f in result] == [("killed", 11)]
+
+
+def test_two_coordinated_people_the_second_without_article() -> None:
+    assert tally("Officers found a male and female deceased inside the home in Veloria.") == (2, 0)
+    assert tally("A man and woman were shot to death in Port Salen on Sunday.") == (2, 0)

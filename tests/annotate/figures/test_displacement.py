@@ -82,3 +82,28 @@ def test_a_camp_refines_where_people_sheltered() -> None:
 def test_people_after_houses_are_not_houses() -> None:
     got = displaced("The storm destroyed 60 houses, leaving 310 homeless.")
     assert (310, 310, "Homeless", "people") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "term", "group"),
+    [
+        # where people stay names the term; the places themselves are not counted
+        ("Some 1,400 people were still in six evacuation centres on 3 May.", 1400, "Sheltered", "people"),
+        ("About 650 people were moved into temporary shelters in Port Salen.", 650, "Sheltered", "people"),
+        ("Some 9,000 IDPs were already sheltering in Orlan town.", 9000, "Sheltered", "people"),
+        # moving away for good, and the harm done to homes
+        ("About 80,000 herders have migrated to the capital over two decades.", 80000, "Relocated", "people"),
+        ("The plan foresees the resettlement of 4,000 people from the valley.", 4000, "Relocated",
+         "people"),
+        ("The floods caused damage to 2,500 homes in Salen province.", 2500, "Partially Destroyed Housing",
+         "housing"),
+        # a place phrase between the people and their verb
+        ("About 3,000 IDPs in Orlan area were forced to flee on Monday.", 3000, "Forced to Flee", "people"),
+    ],
+)
+def test_shelters_resettlement_and_damage(text: str, low: int, term: str, group: str) -> None:
+    assert displaced(text)[0] == (low, low, term, group)
+
+
+def test_shelters_in_the_counted_noun_are_not_people() -> None:
+    assert [f[0] for f in displaced("Some 3,100 people were staying in 42 temporary shelters in Veloria.")] == [3100]

@@ -59,3 +59,17 @@ def test_a_tally_does_not_carry_to_the_next_sentence() -> None:
     text = (LEAD + "Ann Vell was the city's 12th homicide victim this year. Vell died on Sunday, police said.")
     sentences = _sentences(text)
     assert incidents.other_incident_sentences(sentences, text, "2031-10-05") == {3}
+
+
+@pytest.mark.parametrize(
+    ("later", "killed", "injured"),
+    [
+        # a tally since a month named alone, and one told by a word ordinal
+        ("Eleven people have been shot dead in Veloria since November.", 0, 2),
+        ("The first homicide of the year came a week earlier, when three men were killed on Dune Street.", 0, 2),
+        # "since Oct. 4" names the incident's own date: the count is of it
+        ("Two of them have died since Oct. 4, police said.", 2, 0),
+    ],
+)
+def test_tallies_since_a_month_and_by_ordinal(later: str, killed: int, injured: int) -> None:
+    assert tally(LEAD + later) == (killed, injured)

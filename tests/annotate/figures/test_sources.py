@@ -48,3 +48,46 @@ def test_where_a_statement_was_made_is_not_the_place_of_the_figure() -> None:
     assert figure.place_text == "Port Salen"
     briefing = one("At a briefing in Geneva, the agency said that 12 protesters had been detained.")
     assert briefing.place_text != "Geneva"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a clause of its own after "according to" has its own source
+        ("At least 9 people were killed, according to the Velorian Health Ministry, while local activists say "
+         "dozens died in Port Salen.", ["the Velorian Health Ministry", "local activists"]),
+        # "as of <time>" ends the source; the colon of a time is no boundary
+        ("According to data of the Port Salen hospitals as of 08:00 on 4 May, 14 people have died.",
+         ["data of the Port Salen hospitals"]),
+        # one who did not say it is no source
+        ("Police did not say how the four had died.", [None]),
+        # the speaker set off by commas before the verb, named before or after the role
+        ("Briefing reporters in Geneva, Mira Dahl, the spokesperson for the agency, said the agency was alarmed "
+         "that 12 people had been killed.", ["Mira Dahl"]),
+        ("Speaking on Friday, the head of the Port Salen police, Colonel Arno Quell, said 318 people had been "
+         "detained.", ["Colonel Arno Quell"]),
+        ("Briefing reporters, Mira Dahl, Spokesperson for the Agency, said the agency was alarmed that 12 people "
+         "had been killed.", ["Mira Dahl"]),
+    ],
+)
+def test_source_of_each_clause(text: str, source: list[str | None]) -> None:
+    assert [f.source_text for f in figures(text)] == source
+
+
+def test_the_start_of_the_period_counted_is_not_the_as_of_date() -> None:
+    from sitrep.annotate.context import Context
+    from sitrep.annotate.figures import extract
+    from sitrep.models import Article, TimeExpr
+    from sitrep.text import split_paragraphs, split_sentences
+
+    def dated(text: str, day: str) -> str | None:
+        paragraphs = split_paragraphs(text)
+        article = Article("doc-test", "test", text, paragraphs, published="2031-03-07")
+        at = text.index(day)
+        times = (TimeExpr(day, at, at + len(day), "DATE", "2031-03-02"),)
+        (figure,) = extract(Context(article, split_sentences(text, paragraphs), "2031-03-07", times))
+        return figure.date
+
+    assert dated("Seven people have been killed since the protests began on 2 March, officials said.",
+                 "2 March") == "2031-03-07"
+    assert dated("As of 2 March, seven people had been killed, officials said.", "2 March") == "2031-03-02"

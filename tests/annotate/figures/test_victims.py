@@ -117,3 +117,54 @@ def test_coroner_style_description_of_a_victim() -> None:
 def test_a_relative_clause_does_not_part_a_victim_from_the_verb() -> None:
     assert tally("Police say a 30-year-old man, who was later identified as Arno Quell, was shot and killed.") == (1, 0)
     assert tally("Police say a man in his 20s was shot and killed at close range in Veloria.") == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a victim introduced with an age, then named by surname alone
+        ("Officers found Arno Quell, 41, on Dune Street. Quell had been shot twice and was pronounced dead at "
+         "the scene.", 1, 0),
+        ("Deputies were called to a home where they found 19-year-old Tamsin Orr in the yard. Orr died at "
+         "Veloria General Hospital.", 1, 0),
+        # the surname as the object of an active verb, and "pronounced X deceased"
+        ("Police said Arno Quell, 41, got out of the car and Ivo Lask shot Quell.", 0, 1),
+        ("A woman was shot in Port Salen on Friday. She was identified as Mira Dahl. Medics pronounced Dahl "
+         "deceased at the scene.", 1, 0),
+        # the victim named in full with an age and the surname later are one person
+        ("A 52-year-old Veloria man, Arno Quell, was wounded. Quell was taken to the hospital.", 0, 1),
+    ],
+)
+def test_surname_alone_names_the_introduced_victim(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
+
+
+def test_a_surname_never_introduced_is_no_victim() -> None:
+    # "Quell" is never introduced with an age or as a victim: a capitalised word alone may be a street or a firm
+    assert tally("Quell was shot and killed, the report said of the film's hero.") == (0, 0)
+
+
+def test_an_introduction_needs_an_age_not_a_count() -> None:
+    from sitrep.annotate.figures import names
+
+    assert names.surnames("In Veloria, 1,900 people were evacuated. On Tuesday, 12 more left.") == frozenset()
+    assert names.surnames("Arno Quell, 41, and 25-year-old Mira Dahl were shot.") == {"Quell", "Dahl"}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a victim named by a role from the person-noun vocabulary
+        ("Veloria juvenile dead from gunshot wound | Veloria NewsPolice found a juvenile male with a gunshot wound.",
+         1, 0),
+        ("Police say a store clerk was shot during a robbery in Port Salen. The clerk was taken to the hospital.",
+         0, 1),
+        # the agent of a reflexive verb is the one it is done to
+        ("A 41-year-old man killed himself after a standoff with police in Veloria.", 1, 0),
+        # "a deadly <named day> shooting": the one victim told as shot is the dead
+        ("Police named the victim of a deadly Christmas Day shooting. Arno Quell, 35, was found shot in a home.",
+         1, 0),
+    ],
+)
+def test_role_nouns_reflexives_and_deadly_shootings(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
