@@ -65,29 +65,34 @@ def load_many(conn: sqlite3.Connection, doc_ids: list[str]) -> list[DocFeatures]
     return [found[d] for d in doc_ids if d in found]
 
 
+_FINGERPRINT_COLUMNS = ("id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
+                        " json_extract(features, '$.shingles') AS shingles,"
+                        " json_extract(features, '$.minhash_scheme') AS scheme")
+
+
+def _fingerprint(row: sqlite3.Row) -> Fingerprint:
+    value = row["minhash"]  # a JSON array comes back as its text, a string as itself
+    hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
+    return Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0, row["scheme"] or LEGACY_SCHEME)
+
+
 def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fingerprint]:
     """Only the near-copy part of these documents' features (SQLite extracts it; no full JSON decode here)."""
-    sql = ("SELECT id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
-           " json_extract(features, '$.shingles') AS shingles, json_extract(features, '$.minhash_scheme') AS scheme"
-           " FROM documents WHERE id IN ({marks})")
-    found = {}
-    for row in _in_chunks(conn, sql, doc_ids):
-        value = row["minhash"]  # a JSON array comes back as its text, a string as itself
-        hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
-        found[row["id"]] = Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0,
-                                       row["scheme"] or LEGACY_SCHEME)
+    sql = f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN ({{marks}})"
+    found = {row["id"]: _fingerprint(row) for row in _in_chunks(conn, sql, doc_ids)}
     return [found[d] for d in doc_ids if d in found]
 
 
 def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
     """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
-    decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed)."""
+    decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed). One query
+    finds the candidates and reads their fingerprints."""
     keys = lsh_bands(f)
     rows = conn.execute(
-        f"SELECT DISTINCT document_id AS id FROM doc_keys WHERE key IN ({','.join('?' * len(keys))})"
-        " AND document_id != ? ORDER BY id LIMIT ?", (*keys, f.doc_id, MAX_CANDIDATES))
-    others = load_fingerprints(conn, [row["id"] for row in rows])
-    return [x for other in others if (x := copy_link(f, other)) is not None]
+        f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN (SELECT DISTINCT document_id FROM doc_keys"
+        f" WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id LIMIT ?)"
+        " ORDER BY id", (*keys, f.doc_id, MAX_CANDIDATES))
+    return [x for row in rows if (x := copy_link(f, _fingerprint(row))) is not None]
 
 
 def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:
