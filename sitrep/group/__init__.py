@@ -18,16 +18,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+import numpy as np
+
 from sitrep.group.cluster import average_link, union_find
 from sitrep.group.features import DocFeatures, features
 from sitrep.group.links import Link, LinkKind, copy_link, link, thresholds
-from sitrep.group.minhash import NUM_PERM, Fingerprint, Shingled, fingerprint
+from sitrep.group.minhash import LEGACY_SCHEME, NUM_PERM, Fingerprint, Shingled, fingerprint
 
-__all__ = ["DocFeatures", "Fingerprint", "Link", "LinkKind", "Shingled", "blocking_keys", "components", "copy_link",
-           "features", "fingerprint", "link", "lsh_bands"]
+__all__ = ["DocFeatures", "Fingerprint", "Link", "LinkKind", "Shingled", "band_prefix", "blocking_keys", "components",
+           "copy_link", "features", "fingerprint", "link", "lsh_bands"]
 
 LSH_BANDS = 32  # 32 bands of 4 rows: a pair with Jaccard 0.5 is a candidate with p = 0.87, at 0.7 p > 0.999
-LSH_ROWS = NUM_PERM // LSH_BANDS
+LSH_ROWS = NUM_PERM // LSH_BANDS  # 4: an even number, the band key mixes the values two by two
 BLOCK_NAMES = 6  # a document's names, places and terms used as blocking keys (each list is ranked or sorted)
 BLOCK_TERMS = 8
 
@@ -38,16 +40,33 @@ _NESTED: dict[str, tuple[str, ...]] = {
 }
 
 
+def band_prefix(scheme: int) -> str:
+    """The start of the LSH band keys of one MinHash scheme: values of two schemes never share a band."""
+    return "lsh:" if scheme == LEGACY_SCHEME else f"lsh{scheme}:"
+
+
 def lsh_bands(f: Shingled) -> tuple[str, ...]:
-    """Band keys of the MinHash: two near-copies share at least one band with high probability."""
+    """Band keys of the MinHash: two near-copies share at least one band with high probability.
+
+    A band's LSH_ROWS values are mixed into one 64-bit key in numpy (MurmurHash3's 64-bit finaliser over the
+    values two by two); a key names its scheme and band, "lsh2:<band>:<16 hex digits>"."""
     if not f.minhash:
         return ("sha:" + f.text_sha256,)
-    keys = []
-    for band in range(LSH_BANDS):
-        rows = f.minhash[band * LSH_ROWS : (band + 1) * LSH_ROWS]
-        digest = hashlib.blake2b(",".join(map(str, rows)).encode(), digest_size=8).hexdigest()
-        keys.append(f"lsh:{band}:{digest}")
-    return (*keys, "sha:" + f.text_sha256)
+    rows = np.asarray(f.minhash, dtype=np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+    digest = np.zeros(LSH_BANDS, dtype=np.uint64)
+    for i in range(0, LSH_ROWS, 2):
+        digest = _fmix64(digest ^ (rows[:, i] << np.uint64(32)) ^ rows[:, i + 1])
+    prefix = band_prefix(f.minhash_scheme)
+    return (*(f"{prefix}{band}:{value:016x}" for band, value in enumerate(digest.tolist())), "sha:" + f.text_sha256)
+
+
+def _fmix64(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    mixed: np.ndarray = x ^ (x >> np.uint64(33))
+    return mixed
 
 
 def blocking_keys(f: DocFeatures) -> tuple[str, ...]:

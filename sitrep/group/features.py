@@ -25,7 +25,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from sitrep.group.minhash import ascii_lower, minhash_of_text
+from sitrep.group.minhash import SCHEME, ascii_lower, minhash_of_text
 from sitrep.models import Annotations, Article
 from sitrep.vocab import data_lines
 
@@ -66,7 +66,7 @@ class DocFeatures:
     doc_id: str
     published: str | None
     text_sha256: str
-    minhash: tuple[int, ...]  # datasketch MinHash hash values (NUM_PERM) over word SHINGLE-grams; () if no text
+    minhash: tuple[int, ...]  # MinHash values (NUM_PERM) over word SHINGLE-grams; () if no text
     names: tuple[str, ...]  # entity keys: Mention.key, else lower-cased ASCII capitalised words
     numbers: tuple[str, ...]  # figure counts and salient numbers (no years, clock times, small numbers)
     dates: tuple[str, ...]  # ISO dates mentioned; "XXXX-MM-DD" when the year is not known
@@ -77,6 +77,7 @@ class DocFeatures:
     weights: tuple[float, ...] = ()  # L2-normalised tf x rarity weight of each of `terms`
     name_weights: tuple[float, ...] = ()  # L2-normalised tf x rarity weight of each of `names`
     years: tuple[str, ...] = ()  # years the text mentions or prints (publication year included), sorted
+    minhash_scheme: int = SCHEME  # hash scheme of `minhash` (stored features without one are LEGACY_SCHEME)
 
 
 @lru_cache(maxsize=1)

@@ -7,10 +7,13 @@ copy (same origin; `Link.reason` says which rule)
   * "same text": identical clean text (sha256).
   * "near-copy": MinHash Jaccard of word 2-gram shingles >= copy_jaccard, or the shingles of the shorter text
     are contained in the longer one (estimated containment >= copy_containment, with Jaccard >= copy_min_jaccard):
-    syndication, re-posts inside other site furniture, reordered paragraphs, a few words changed.
+    syndication, re-posts inside other site furniture, reordered paragraphs, a few words changed, and versions
+    of one text (an update or expansion that keeps the earlier text: one reporting, one origin for an analyst;
+    `evaluate.duplicates` judges them so).
   * "retelling": one statement in other words (machine translation, rewrite): the two share at least
-    retell_specifics specific facts (numbers, dates), and at least retell_share of the specifics of the
-    document with fewer of them (a translation keeps them all, a second report adds its own), at least one
+    retell_specifics distinct specific facts (numbers, dates; a date, its day number and its month count once),
+    and at least retell_share of the specifics of the document with fewer of them (a translation keeps them
+    all, a second report adds its own), at least one
     quote (by content stems) or retell_names names, and their content terms overlap >= retell_terms; and
     they are close in time (retell_days), and their story similarity is at least retell_similarity.
 story (one news item): `similarity` >= story_score and close in time (story_days). The similarity is the cosine
@@ -107,6 +110,21 @@ def quotes_shared(a: tuple[str, ...], b: tuple[str, ...], share: float) -> int:
     return count
 
 
+def distinct_specifics(numbers: tuple[str, ...] | set[str], dates: tuple[str, ...] | set[str]) -> set[str]:
+    """Numbers and dates as distinct facts: "17 March 2003" is one fact, not the date 2003-03-17 plus the month
+    2003-03 plus the number 17 (each is in the features, so that a text naming only the day or only the month
+    still matches)."""
+    full = {d for d in dates if len(d) == 10}
+    days = {d[8:10].lstrip("0") for d in full}
+    months = {d[:7] for d in full}
+    return set(full) | {d for d in dates if len(d) != 10 and d not in months} | {n for n in numbers if n not in days}
+
+
+def shared_specifics(a: DocFeatures, b: DocFeatures) -> int:
+    """How many distinct specific facts (numbers, dates) the two documents have in common."""
+    return len(distinct_specifics(set(a.numbers) & set(b.numbers), set(a.dates) & set(b.dates)))
+
+
 def _when(f: DocFeatures) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of the document: published, else the latest full date it mentions."""
     candidates = [f.published] if f.published else []
@@ -170,8 +188,8 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
         return None
     terms = term_overlap(a.terms, b.terms)
     names = len(set(a.names) & set(b.names))
-    specifics = len(set(a.numbers) & set(b.numbers)) + len(set(a.dates) & set(b.dates))
-    fewest = min(len(a.numbers) + len(a.dates), len(b.numbers) + len(b.dates)) or 1
+    specifics = shared_specifics(a, b)
+    fewest = min(len(distinct_specifics(a.numbers, a.dates)), len(distinct_specifics(b.numbers, b.dates))) or 1
     quotes = quotes_shared(a.quotes, b.quotes, th["quote_share"])
     sim = similarity(a, b)
     if (sim >= th["retell_similarity"] and specifics >= th["retell_specifics"]

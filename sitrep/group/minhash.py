@@ -3,36 +3,45 @@
 A near-copy (syndication, a re-post in other site furniture, reordered paragraphs, a few words changed) is
 found from the text alone: the sha256 of the clean text, a MinHash of its word SHINGLE-grams and how many
 distinct shingles it has (which turns a Jaccard estimate into containment). `fingerprint(article)` computes
-only these, about four times faster than the full grouping features (`sitrep.group.features`, which embed the
+only these, several times faster than the full grouping features (`sitrep.group.features`, which embed the
 same values), so that deduplicating a large feed does not pay for names, dates and term weights.
 
-The MinHash values are exactly datasketch's, so that features stored by earlier versions still match. In the
-store they are kept as base64 of little-endian uint32 (`encode_minhash`): one string decodes in microseconds,
-where a JSON list of 128 integers takes most of the time of reading a document's features back.
+The hash scheme (SCHEME 2) is built for speed, with no Python work per shingle: each word token is hashed once
+(zlib.crc32), a shingle's hash is the MurmurHash3 64-bit finaliser of its two token hashes side by side (top 32
+bits), and the NUM_PERM permutations are universal hashes a * h + b mod 2^32 (a odd) over all distinct shingle
+hashes in one numpy matrix. Scheme 1 (until this version) took SHA-1 of every shingle, as datasketch does, which
+cost half the time of a fingerprint. Values of two schemes are unrelated, so every fingerprint carries its
+scheme, its LSH band keys name it (`sitrep.group.lsh_bands`), two fingerprints of different schemes are never
+similar (`jaccard` 0), and the store re-fingerprints documents of an older scheme from their stored text before
+grouping anything (`sitrep.store.grouping.upgrade_fingerprints`).
+
+In the store the values are kept as base64 of little-endian uint32 (`encode_minhash`): one string decodes in
+microseconds, where a JSON list of 128 integers takes most of the time of reading a document's features back.
 """
 
 from __future__ import annotations
 
 import base64
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from hashlib import sha1
-from itertools import islice
-from operator import methodcaller
+from hashlib import blake2b
 from typing import Protocol
 
 import numpy as np
 from anyascii import anyascii
-from datasketch import MinHash
 
 from sitrep.models import Article
 
 NUM_PERM = 128  # MinHash size: standard error of a Jaccard estimate is about 0.04 at J = 0.8
 SHINGLE = 2  # word 2-grams: 5% changed words still keep ~90% of the shingles (3-grams keep ~86%)
+SCHEME = 2  # the hash scheme of the values this version computes (see the module docstring)
+LEGACY_SCHEME = 1  # features stored without a scheme were made with SHA-1 shingle hashes
 
-_WORD_BYTES = re.compile(rb"[a-z0-9]+")
-_digest = methodcaller("digest")
+_SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).isdigit() or "a" <= chr(c) <= "z") else 32 for c in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_U64 = np.uint64
 
 
 class Shingled(Protocol):
@@ -46,6 +55,8 @@ class Shingled(Protocol):
     def minhash(self) -> tuple[int, ...]: ...
     @property
     def shingles(self) -> int: ...
+    @property
+    def minhash_scheme(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -54,57 +65,68 @@ class Fingerprint:
 
     doc_id: str
     text_sha256: str
-    minhash: tuple[int, ...]  # datasketch MinHash hash values (NUM_PERM) over word SHINGLE-grams; () if no text
+    minhash: tuple[int, ...]  # MinHash values (NUM_PERM) over word SHINGLE-grams; () if no text
     shingles: int = 0  # number of distinct shingles
+    minhash_scheme: int = SCHEME  # the hash scheme of `minhash`
 
 
 def ascii_lower(text: str) -> str:
-    """The text transliterated to ASCII and lower-cased (anyascii only when there is something to transliterate)."""
-    return (text if text.isascii() else anyascii(text)).lower()
+    """The text transliterated to ASCII and lower-cased. anyascii maps one character at a time, so only the
+    runs of non-ASCII characters go through it (cached: a page repeats its curly quotes and currency signs)."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(_transliterated, text)
+    return text.lower()
+
+
+def _transliterated(match: re.Match[str]) -> str:
+    return _anyascii(match.group())
+
+
+@lru_cache(maxsize=16384)
+def _anyascii(run: str) -> str:
+    return anyascii(run)
 
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine permutations (a, b) for NUM_PERM and seed 1, made once instead of once per document."""
-    a, b = MinHash(num_perm=NUM_PERM, seed=1).permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    """NUM_PERM universal hashes (a odd, b), derived from blake2b of their index: fixed forever, whatever
+    random number generator numpy ships."""
+    words = [int.from_bytes(blake2b(b"sitrep-minhash-%d" % i, digest_size=8).digest(), "little")
+             for i in range(NUM_PERM)]
+    a = np.array([(w & 0xFFFFFFFF) | 1 for w in words], dtype=np.uint32)
+    b = np.array([w >> 32 for w in words], dtype=np.uint32)
+    return a, b
 
 
-def _fmix32(hv: np.ndarray) -> np.ndarray:
-    """The MurmurHash3 32-bit finaliser, element-wise (uint32 arithmetic wraps, as intended)."""
-    hv = hv ^ (hv >> np.uint32(16))
-    hv = hv * np.uint32(0x85EBCA6B)
-    hv = hv ^ (hv >> np.uint32(13))
-    hv = hv * np.uint32(0xC2B2AE35)
-    mixed: np.ndarray = hv ^ (hv >> np.uint32(16))
-    return mixed
+def _shingle_hashes(tokens: list[bytes]) -> np.ndarray:
+    """Distinct 32-bit hashes of the word 2-grams: crc32 per token, then fmix64 of (left << 32 | right)."""
+    h = np.fromiter(map(zlib.crc32, tokens), dtype=_U64, count=len(tokens))
+    x = (h[:-1] << _U64(32)) | h[1:]
+    x ^= x >> _U64(33)
+    x *= _U64(0xFF51AFD7ED558CCD)
+    x ^= x >> _U64(33)
+    x *= _U64(0xC4CEB9FE1A85EC53)
+    x ^= x >> _U64(33)
+    return np.unique((x >> _U64(32)).astype(np.uint32))
 
 
-def _minhash_of_shingles(shingles: set[bytes]) -> tuple[int, ...]:
-    """datasketch's update_batch: SHA-1 of each shingle, its first 4 bytes little-endian, the MurmurHash3
-    finaliser, then a * h + b mod 2^32 per permutation; one numpy matrix for all shingles. The digests are
-    made and joined by C-level map calls (no Python bytecode per shingle)."""
-    raw = np.frombuffer(b"".join(map(_digest, map(sha1, shingles))), dtype="<u4")[::5]  # 20-byte digests
+def _minhash(tokens: list[bytes]) -> tuple[tuple[int, ...], int]:
+    if len(tokens) < SHINGLE:
+        return (), 0
+    shingles = _shingle_hashes(tokens)
     a, b = _permutations()
-    values = (np.multiply.outer(_fmix32(raw.astype(np.uint32)), a) + b).min(axis=0)
-    return tuple(values.tolist())
+    values = (np.multiply.outer(shingles, a) + b).min(axis=0)  # uint32 arithmetic wraps: mod 2^32
+    return tuple(values.tolist()), len(shingles)
 
 
 def minhash_of(tokens: list[str]) -> tuple[tuple[int, ...], int]:
-    """MinHash hash values over the distinct word SHINGLE-grams of these tokens, and how many there are."""
-    if len(tokens) < SHINGLE:
-        return (), 0
-    shingles = {" ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)}
-    return _minhash_of_shingles(shingles), len(shingles)
+    """MinHash values over the distinct word SHINGLE-grams of these tokens, and how many there are."""
+    return _minhash([t.encode("utf-8") for t in tokens])
 
 
 def minhash_of_text(low: str) -> tuple[tuple[int, ...], int]:
     """`minhash_of` the word tokens of an ASCII lower-case text (`ascii_lower`), tokenised as bytes."""
-    tokens = _WORD_BYTES.findall(low.encode("ascii", "ignore"))
-    if len(tokens) < SHINGLE:
-        return (), 0
-    shingles = set(map(b" ".join, zip(tokens, islice(tokens, 1, None), strict=False)))  # SHINGLE 2
-    return _minhash_of_shingles(shingles), len(shingles)
+    return _minhash(low.encode("ascii", "ignore").translate(_SEPARATORS).split())  # the runs of [a-z0-9]
 
 
 def fingerprint(article: Article) -> Fingerprint:
@@ -114,8 +136,9 @@ def fingerprint(article: Article) -> Fingerprint:
 
 
 def jaccard(a: Shingled, b: Shingled) -> float:
-    """MinHash estimate of the Jaccard similarity of the two shingle sets (0 when either text is empty)."""
-    if not a.minhash or len(a.minhash) != len(b.minhash):
+    """MinHash estimate of the Jaccard similarity of the two shingle sets (0 when either text is empty, or when
+    the two were made with different hash schemes: their values are unrelated)."""
+    if not a.minhash or len(a.minhash) != len(b.minhash) or a.minhash_scheme != b.minhash_scheme:
         return 0.0
     return sum(map(int.__eq__, a.minhash, b.minhash)) / len(a.minhash)
 

@@ -6,6 +6,12 @@ sharing most keys, and read back in one query per chunk. `near_copies` is the ne
 documents sharing an LSH band, judged on their fingerprints (`sitrep.group.minhash`). Link decisions are
 pairwise and components are deterministic (`sitrep.group`), so adding documents in any order, or rebuilding,
 gives the same grouping.
+
+MinHash values of two hash schemes are unrelated (`sitrep.group.minhash`). `upgrade_fingerprints`, run first by
+`group_pending`, re-fingerprints the documents an older version stored from their stored text and replaces
+their LSH band keys, so that a new document is never compared with a fingerprint of another scheme (band keys
+name their scheme, so the two cannot even meet as candidates). Links decided before the upgrade stay: each
+was decided between two fingerprints of one scheme.
 """
 
 from __future__ import annotations
@@ -14,22 +20,23 @@ import json
 import logging
 import sqlite3
 from collections import deque
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
-from sitrep.group import DocFeatures, Fingerprint, Link, Shingled, components, copy_link, link, lsh_bands
-from sitrep.group.minhash import decode_minhash, encode_minhash
+from sitrep.group import DocFeatures, Fingerprint, Link, Shingled, band_prefix, components, copy_link, link, lsh_bands
+from sitrep.group.minhash import LEGACY_SCHEME, SCHEME, ascii_lower, decode_minhash, encode_minhash, minhash_of_text
 from sitrep.store.corrections import apply_stories, story_corrections
 from sitrep.store.database import Store
 
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 300  # a new article is compared with at most this many documents (those sharing most keys)
+UPGRADE_BATCH = 256  # documents re-fingerprinted per transaction by upgrade_fingerprints
 
 
 def encode_features(f: DocFeatures) -> str:
     """The features column: JSON, with the MinHash as base64 (decoding it is then nearly free)."""
-    data = asdict(f)
+    data = {field.name: getattr(f, field.name) for field in fields(f)}  # asdict would deep-copy every value
     data["minhash"] = encode_minhash(f.minhash)
     return json.dumps(data)
 
@@ -42,6 +49,7 @@ def decode_features(text: str) -> DocFeatures:
             data[name] = tuple(value)
     if isinstance(data["minhash"], str):
         data["minhash"] = decode_minhash(data["minhash"])
+    data.setdefault("minhash_scheme", LEGACY_SCHEME)  # stored before fingerprints named their scheme
     return DocFeatures(**data)
 
 
@@ -57,27 +65,34 @@ def load_many(conn: sqlite3.Connection, doc_ids: list[str]) -> list[DocFeatures]
     return [found[d] for d in doc_ids if d in found]
 
 
+_FINGERPRINT_COLUMNS = ("id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
+                        " json_extract(features, '$.shingles') AS shingles,"
+                        " json_extract(features, '$.minhash_scheme') AS scheme")
+
+
+def _fingerprint(row: sqlite3.Row) -> Fingerprint:
+    value = row["minhash"]  # a JSON array comes back as its text, a string as itself
+    hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
+    return Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0, row["scheme"] or LEGACY_SCHEME)
+
+
 def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fingerprint]:
     """Only the near-copy part of these documents' features (SQLite extracts it; no full JSON decode here)."""
-    sql = ("SELECT id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
-           " json_extract(features, '$.shingles') AS shingles FROM documents WHERE id IN ({marks})")
-    found = {}
-    for row in _in_chunks(conn, sql, doc_ids):
-        value = row["minhash"]  # a JSON array comes back as its text, a string as itself
-        hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
-        found[row["id"]] = Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0)
+    sql = f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN ({{marks}})"
+    found = {row["id"]: _fingerprint(row) for row in _in_chunks(conn, sql, doc_ids)}
     return [found[d] for d in doc_ids if d in found]
 
 
 def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
     """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
-    decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed)."""
+    decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed). One query
+    finds the candidates and reads their fingerprints."""
     keys = lsh_bands(f)
     rows = conn.execute(
-        f"SELECT DISTINCT document_id AS id FROM doc_keys WHERE key IN ({','.join('?' * len(keys))})"
-        " AND document_id != ? ORDER BY id LIMIT ?", (*keys, f.doc_id, MAX_CANDIDATES))
-    others = load_fingerprints(conn, [row["id"] for row in rows])
-    return [x for other in others if (x := copy_link(f, other)) is not None]
+        f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN (SELECT DISTINCT document_id FROM doc_keys"
+        f" WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id LIMIT ?)"
+        " ORDER BY id", (*keys, f.doc_id, MAX_CANDIDATES))
+    return [x for row in rows if (x := copy_link(f, _fingerprint(row))) is not None]
 
 
 def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:
@@ -119,8 +134,50 @@ def _links_within(conn: sqlite3.Connection, docs: set[str]) -> list[Link]:
     return [Link(r["a"], r["b"], r["kind"], r["score"], r["reason"]) for r in rows if r["b"] in docs]
 
 
+def upgrade_fingerprints(store: Store) -> int:
+    """Re-fingerprint every document stored with an older MinHash scheme from its stored text (features and
+    LSH band keys); returns how many were upgraded. Finding none is one index probe per older scheme.
+
+    The documents are listed once from their band-0 keys (one index range, one key per document), then
+    upgraded UPGRADE_BATCH per transaction."""
+    done = 0
+    for scheme in range(LEGACY_SCHEME, SCHEME):
+        low, high = band_prefix(scheme), band_prefix(scheme)[:-1] + ";"  # every key starting with the prefix
+        if store.conn.execute("SELECT 1 FROM doc_keys WHERE key >= ? AND key < ? LIMIT 1", (low, high)).fetchone():
+            ids = sorted(row[0] for row in store.conn.execute(
+                "SELECT document_id FROM doc_keys WHERE key >= ? AND key < ?", (f"{low}0:", f"{low}0;")))
+            for i in range(0, len(ids), UPGRADE_BATCH):
+                with store.write() as tx:
+                    _upgrade(tx, ids[i : i + UPGRADE_BATCH], low, high)
+            done += len(ids)
+            with store.write() as tx:  # keys of no band-0 document (none are expected) would be found again
+                tx.execute("DELETE FROM doc_keys WHERE key >= ? AND key < ?", (low, high))
+    if done:
+        log.info("re-fingerprinted %d documents stored with an older MinHash scheme", done)
+    return done
+
+
+def _upgrade(conn: sqlite3.Connection, ids: list[str], low: str, high: str) -> None:
+    """One batch: new fingerprints into the features column, old band keys out, new ones in (sorted by key, so
+    that the inserts walk the key index in order)."""
+    updates: list[tuple[str, str]] = []
+    keys: list[tuple[str, str]] = []
+    for row in _in_chunks(conn, "SELECT id, text_sha256, text, features FROM documents WHERE id IN ({marks})", ids):
+        f = Fingerprint(row["id"], row["text_sha256"], *minhash_of_text(ascii_lower(row["text"])))
+        data = json.loads(row["features"])  # only the near-copy part changes: the rest is kept as stored
+        data.update(minhash=encode_minhash(f.minhash), shingles=f.shingles, minhash_scheme=f.minhash_scheme)
+        updates.append((json.dumps(data), f.doc_id))
+        keys.extend((key, f.doc_id) for key in lsh_bands(f))
+    conn.executemany("UPDATE documents SET features = ? WHERE id = ?", updates)
+    conn.executemany("DELETE FROM doc_keys WHERE document_id = ? AND key >= ? AND key < ?",
+                     [(doc_id, low, high) for doc_id in ids])
+    conn.executemany("INSERT OR IGNORE INTO doc_keys VALUES (?, ?)", sorted(keys))
+
+
 def group_pending(store: Store) -> set[str]:
-    """Link and group every document not grouped yet; returns the situations that must be reconciled again."""
+    """Link and group every document not grouped yet; returns the situations that must be reconciled again.
+    Fingerprints of an older scheme are upgraded first (`upgrade_fingerprints`)."""
+    upgrade_fingerprints(store)
     conn = store.conn
     pending = [row["id"] for row in conn.execute("SELECT id FROM documents WHERE grouped = 0 ORDER BY id")]
     dirty: set[str] = set()

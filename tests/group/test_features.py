@@ -1,10 +1,10 @@
-"""Feature primitives: the fast MinHash equals datasketch's, dates are found where they are written."""
+"""Feature primitives: the MinHash estimates Jaccard and its values are fixed per scheme, dates are found where
+they are written."""
 
 from __future__ import annotations
 
 import importlib
-
-from datasketch import MinHash
+import random
 
 # sitrep.group re-exports the function `features`, which hides the module of the same name
 F = importlib.import_module("sitrep.group.features")
@@ -14,15 +14,45 @@ TEXT = ("Harbour master Ivo Renkel said on 3 March 2024 that 14 fishermen were m
         "and the coast guard had rescued 63 people; by March 5 the search had widened to the northern reefs.")
 
 
-def test_minhash_equals_datasketch_so_stored_features_still_match() -> None:
-    for text in (TEXT, "Véloria: Ősz Ådne", "one two", TEXT.upper()):
+def _shingles(tokens: list[str]) -> set[str]:
+    return {" ".join(tokens[i : i + M.SHINGLE]) for i in range(len(tokens) - M.SHINGLE + 1)}
+
+
+def test_minhash_counts_the_distinct_shingles() -> None:
+    for text in (TEXT, "Véloria: Ősz Ådne", "one two", TEXT.upper(), TEXT + " " + TEXT):
         tokens = F.words(text)
-        shingles = {" ".join(tokens[i : i + M.SHINGLE]) for i in range(len(tokens) - M.SHINGLE + 1)}
-        reference = MinHash(num_perm=M.NUM_PERM, seed=1)
-        reference.update_batch([s.encode("utf-8") for s in shingles])
         values, count = M.minhash_of(tokens)
-        assert values == tuple(int(v) for v in reference.hashvalues) and count == len(shingles)
+        assert len(values) == M.NUM_PERM and count == len(_shingles(tokens))
     assert M.minhash_of(["alone"]) == ((), 0)
+
+
+def test_minhash_estimates_the_jaccard_of_the_shingle_sets() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(400)]
+    errors = []
+    for rate in (0.02, 0.05, 0.1, 0.2, 0.4):
+        for _ in range(6):
+            first = [rng.choice(vocabulary) for _ in range(300)]
+            second = [rng.choice(vocabulary) if rng.random() < rate else w for w in first]
+            a, b = _shingles(first), _shingles(second)
+            exact = len(a & b) / len(a | b)
+            fa = M.Fingerprint("a", "x", *M.minhash_of(first))
+            fb = M.Fingerprint("b", "y", *M.minhash_of(second))
+            errors.append(abs(M.jaccard(fa, fb) - exact))
+    assert max(errors) < 0.15 and sum(errors) / len(errors) < 0.05  # standard error ~0.04 at NUM_PERM 128
+
+
+def test_the_values_of_one_scheme_never_change() -> None:
+    """Stored fingerprints are compared with new ones: a change of the hashing must come with a new SCHEME
+    (and the store upgrades old rows), never silently."""
+    values, count = M.minhash_of(F.words(TEXT))
+    assert M.SCHEME == 2 and count == 34 and values[:4] == (195020314, 225286077, 75248796, 100846476)
+
+
+def test_fingerprints_of_different_schemes_are_never_similar() -> None:
+    values, count = M.minhash_of(F.words(TEXT))
+    new, old = M.Fingerprint("a", "x", values, count), M.Fingerprint("b", "y", values, count, M.LEGACY_SCHEME)
+    assert M.jaccard(new, new) == 1.0 and M.jaccard(new, old) == 0.0
 
 
 def test_dates_are_read_in_every_written_form() -> None:

@@ -52,6 +52,20 @@ water. Three warehouses collapsed.
 Residents of Keldmouth criticised the delay in warnings from the weather office in Dravos."""
 
 
+FOLLOW_UP = """Veloria floods: pumps restored in Port Anselm
+
+Two days after the Sarn broke through the levee, engineers restored the pumps of the lower town of Port Anselm,
+and drinking water returned to most districts on Thursday.
+
+The toll stands at 37 dead and 412 injured, the Veloria Civil Protection Agency said; Governor Tomas Elbrand's
+state of emergency in the Sarn valley remains in force until 28 March.
+
+"We have never seen the Sarn rise so fast," agency director Mirela Castano repeated on a visit to the schools
+that still house families from the lower town.
+
+Aid groups began handing out hygiene kits and said they feared cholera in the villages downstream."""
+
+
 def make(doc_id: str, text: str, published: str | None = None) -> DocFeatures:
     article = Article(doc_id=doc_id, source=doc_id, text=text, paragraphs=split_paragraphs(text),
                       published=published)
@@ -85,6 +99,21 @@ def test_reworded_retelling_is_the_same_origin() -> None:
     assert set(blocking_keys(a)) & set(blocking_keys(b))
     found = link(a, b)
     assert found is not None and found.kind == "copy" and found.reason.startswith("retelling"), found
+
+
+def test_a_follow_up_repeating_the_toll_and_one_quote_is_not_a_copy() -> None:
+    """It shares three facts (37 dead, 412 injured, 28 March: the date and its day number are one fact) and a
+    quote, all of its own specifics, but it is a second report: the same story, not the same origin."""
+    a, f = make("doc-a", BASE, "2024-03-12"), make("doc-f", FOLLOW_UP, "2024-03-14")
+    found = link(a, f)
+    assert found is not None and found.kind == "story", found
+
+
+def test_a_date_its_day_and_its_month_are_one_specific_fact() -> None:
+    from sitrep.group.links import distinct_specifics
+
+    assert distinct_specifics({"28", "37"}, {"2024-03-28", "2024-03"}) == {"2024-03-28", "37"}
+    assert distinct_specifics({"28"}, {"2024-04"}) == {"28", "2024-04"}  # another month, no day: two facts
 
 
 def test_different_incident_on_the_same_topic_is_not_the_same_story() -> None:

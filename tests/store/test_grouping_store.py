@@ -1,4 +1,5 @@
-"""The store's grouping reads: features round-trip through their column, and the near-copy path alone."""
+"""The store's grouping reads: features round-trip through their column, the near-copy path alone, and the
+upgrade of fingerprints an earlier version stored with another hash scheme."""
 
 from __future__ import annotations
 
@@ -6,11 +7,19 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from sitrep.group import features, fingerprint
+from sitrep.group import features, fingerprint, lsh_bands
 from sitrep.models import Annotations, Article, Processed, RawDoc
 from sitrep.store import documents
 from sitrep.store.database import Store
-from sitrep.store.grouping import decode_features, encode_features, load_fingerprints, load_many, near_copies
+from sitrep.store.grouping import (
+    decode_features,
+    encode_features,
+    group_pending,
+    load_fingerprints,
+    load_many,
+    near_copies,
+    upgrade_fingerprints,
+)
 from sitrep.text import split_paragraphs
 
 REPORT = ("Harbour master Ivo Renkel said on Friday that 14 fishermen were missing off Keldmouth after the storm "
@@ -53,3 +62,42 @@ def test_near_copies_finds_a_repost_from_fingerprints_alone(tmp_path: Path) -> N
         assert [(x.a, x.b, x.kind) for x in found] == [("doc-original", "doc-repost", "copy")]
         assert near_copies(store.conn, fingerprint(_article("doc-new", OTHER + " An encore was played.")))[0].b \
             == "doc-other"
+
+
+def _as_stored_by_version_one(store: Store, doc_id: str) -> None:
+    """Make a row look as an earlier version wrote it: no scheme, values of the SHA-1 scheme (as a JSON list)
+    and band keys "lsh:<band>:<digest>"."""
+    data = json.loads(store.conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
+    del data["minhash_scheme"]
+    data["minhash"] = [(v * 7 + 3) % 2**32 for v in range(128)]
+    with store.write() as tx:
+        tx.execute("UPDATE documents SET features = ? WHERE id = ?", (json.dumps(data), doc_id))
+        tx.execute("DELETE FROM doc_keys WHERE document_id = ? AND key LIKE 'lsh%'", (doc_id,))
+        tx.executemany("INSERT INTO doc_keys VALUES (?, ?)", [(f"lsh:{b}:{b:016x}", doc_id) for b in range(32)])
+
+
+def test_fingerprints_of_an_older_scheme_are_upgraded_from_the_stored_text(tmp_path: Path) -> None:
+    repost_text = "Home | News | Weather\n\n" + REPORT + "\n\nFollow us | Contact us"
+    with Store(tmp_path / "s.sqlite") as store:
+        _save(store, "doc-original", REPORT)
+        _save(store, "doc-other", OTHER)
+        group_pending(store)
+        fresh = {f.doc_id: f for f in load_many(store.conn, ["doc-original", "doc-other"])}
+        keys = {d: sorted(lsh_bands(f)) for d, f in fresh.items()}
+        for doc_id in fresh:
+            _as_stored_by_version_one(store, doc_id)
+        old = load_fingerprints(store.conn, ["doc-original"])[0]
+        assert old.minhash_scheme == 1 and load_many(store.conn, ["doc-original"])[0].minhash_scheme == 1
+        assert near_copies(store.conn, fingerprint(_article("doc-repost", repost_text))) == []  # never compared
+
+        _save(store, "doc-repost", repost_text)
+        group_pending(store)  # upgrades the two old rows first, then groups the repost against them
+        assert load_many(store.conn, sorted(fresh)) == [fresh[d] for d in sorted(fresh)]
+        for doc_id, expected in keys.items():
+            stored = [r[0] for r in store.conn.execute(
+                "SELECT key FROM doc_keys WHERE document_id = ? AND key LIKE 'lsh%' OR key LIKE 'sha:%' AND"
+                " document_id = ? ORDER BY key", (doc_id, doc_id))]
+            assert stored == expected
+        copy_of = dict(store.conn.execute("SELECT id, copy_of FROM documents").fetchall())
+        assert copy_of == {"doc-original": None, "doc-other": None, "doc-repost": "doc-original"}
+        assert upgrade_fingerprints(store) == 0  # nothing left: one index probe
