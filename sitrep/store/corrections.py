@@ -193,29 +193,38 @@ def _lay_over(conn: sqlite3.Connection, found: list[Correction]) -> dict[tuple[s
     return after
 
 
+def _merges(conn: sqlite3.Connection) -> dict[str, str]:
+    """Resolver entity -> the entity it is shown under after the analysts' merges, chains followed (as
+    `_lay_over` applies them)."""
+    canonical: dict[str, str] = {}
+
+    def follow(entity: str) -> str:
+        while entity in canonical:
+            entity = canonical[entity]
+        return entity
+
+    for c in active(conn, "entity_merge"):
+        own = resolver_entity(conn, c.document_id, c.start) if c.start is not None else None
+        target = resolver_entity(conn, c.other_doc, c.other_start) \
+            if c.other_doc is not None and c.other_start is not None else None
+        if own is not None and target is not None and follow(own) != follow(target):
+            canonical[follow(own)] = follow(target)
+    return {entity: follow(entity) for entity in canonical}
+
+
 def merged_names(conn: sqlite3.Connection) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """(entity -> names it gained through merges, entity -> names split off it): the aliases the corrections
     add to or take from the resolver's entities, for the pages and the picture."""
-    canonical: dict[str, str] = {}
     gained: dict[str, set[str]] = {}
+    for entity, target in _merges(conn).items():
+        row = conn.execute("SELECT name, aliases FROM entities WHERE id = ?", (entity,)).fetchone()
+        if row is not None:
+            gained.setdefault(target, set()).update([row["name"], *json.loads(row["aliases"])])
     lost: dict[str, set[str]] = {}
-    for c in active(conn, "entity_merge", "entity_split"):
+    for c in active(conn, "entity_split"):
         own = resolver_entity(conn, c.document_id, c.start) if c.start is not None else None
-        if own is None:
-            continue
-        if c.kind == "entity_split" and c.value:
+        if own is not None and c.value:
             lost.setdefault(own, set()).add(c.value.lower())
-            continue
-        target = resolver_entity(conn, c.other_doc or "", c.other_start if c.other_start is not None else -1)
-        row = conn.execute("SELECT name, aliases FROM entities WHERE id = ?", (own,)).fetchone()
-        while own in canonical:
-            own = canonical[own]
-        while target in canonical:
-            target = canonical[target]
-        if target is None or row is None or target == own:
-            continue
-        canonical[own] = target
-        gained.setdefault(target, set()).update([row["name"], *json.loads(row["aliases"]), *gained.pop(own, set())])
     return gained, lost
 
 
@@ -229,12 +238,4 @@ def corrected_aliases(entity_id: str, name: str, aliases: Iterable[str],
 
 def merged_into(conn: sqlite3.Connection, entity_id: str) -> str | None:
     """The entity this one was merged into by an analyst (following later merges), if any."""
-    seen = {entity_id}
-    target = None
-    for c in active(conn, "entity_merge"):
-        if c.start is None or c.other_start is None or resolver_entity(conn, c.document_id, c.start) not in seen:
-            continue
-        target = resolver_entity(conn, c.other_doc or "", c.other_start)
-        if target is not None:
-            seen.add(target)
-    return target if target != entity_id else None
+    return _merges(conn).get(entity_id)
