@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -212,7 +213,7 @@ def _add_pages(app: FastAPI, views: Views) -> None:
         return Response(atom_feed(conn, situation_id, str(request.base_url)), media_type="application/atom+xml")
 
 
-def _job(conn: Any, job_id: int) -> dict[str, Any]:
+def _job(conn: sqlite3.Connection, job_id: int) -> dict[str, Any]:
     found = job_context(conn, job_id)
     if found is None:
         raise pages.NotFound(f"no upload job {job_id}")

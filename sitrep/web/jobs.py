@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,7 @@ def start(db_path: str, write_lock: threading.Lock) -> None:
             thread.start()
 
 
-def job_context(conn: Any, job_id: int) -> dict[str, Any] | None:
+def job_context(conn: sqlite3.Connection, job_id: int) -> dict[str, Any] | None:
     row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
     if row is None:
         return None
