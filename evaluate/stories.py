@@ -6,8 +6,9 @@ key or an LSH band (as in the store), each pair is decided by `sitrep.group.link
 connected components (`components(kind="story")`). Scored with B³ precision / recall / F1 on the test topics
 36-45 (Barhom et al. 2019 split); thresholds are tuned on train/dev only.
 
-Granularity: a sitrep story is one news item (one statement, retold or translated) and links only documents
-within `story_days` (2) of each other; an ECB+ subtopic holds weeks of follow-ups on one incident. So
+Granularity: a sitrep story is one news item (one statement, retold or translated) and links documents within
+`story_days` (2) of each other, by publication or by the event days they tell of, and later ones only when they
+are very alike (`long_story_score`); an ECB+ subtopic holds weeks of follow-ups on one incident. So
 `bcubed_f1_no_window` is also reported: the same grouping with the story window lifted (content alone), the
 figure comparable with the anchor.
 """

@@ -16,7 +16,10 @@ copy (same origin; `Link.reason` says which rule)
     all, a second report adds its own), at least one
     quote (by content stems) or retell_names names, and their content terms overlap >= retell_terms; and
     they are close in time (retell_days), and their story similarity is at least retell_similarity.
-story (one news item): `similarity` >= story_score and close in time (story_days). The similarity is the cosine
+story (one news item): `similarity` >= story_score and close in time (story_days), or further apart (within
+  situation_days) with `similarity` >= long_story_score: a follow-up as alike as two reports of one item
+  usually are (ECB+ subtopics hold such follow-ups for weeks), while a later statement on the same crisis
+  (the seeds' NGO statement, 0.54) starts another story. The similarity is the cosine
   of the two documents' tf x rarity term vectors plus name_weight x the cosine of their name vectors (rarity
   from wordfreq, see `sitrep.group.features`); when both documents name years and share none (two earthquakes,
   two arrests of one celebrity years apart) it is multiplied by year_veto.
@@ -25,14 +28,16 @@ situation (one crisis over time): term cosine >= situation_terms and shared name
   undated_situation_score (one weak link from an undated page would otherwise bridge two crises).
 
 The score of a story or situation link is its story similarity (0 when the two are further apart than
-story_days): `sitrep.group.components` joins stories by average link over these scores inside each situation
-(threshold story_merge_score, lower than story_score: a situation link's likeness counts towards the mean
-too), so a story link alone does not chain two different incidents into one story. An undated pair needs
-undated_situation_score before any link, story or situation.
+story_days and below long_story_score): `sitrep.group.components` joins stories by average link over these
+scores inside each situation (threshold story_merge_score, lower than story_score: a situation link's
+likeness counts towards the mean too), so a story link alone does not chain two different incidents into
+one story. An undated pair needs undated_situation_score before any link, story or situation.
 
 Time: a document's time is its published date, else the latest date it mentions. When both are known and
 further apart than the window, the pair never links (a year-less date compares by month and day, so January
-and June stay apart whatever the year). When a time is unknown the content alone decides.
+and June stay apart whatever the year). When a time is unknown the content alone decides. The story window
+also accepts two reports whose event days (the earliest full date each names in the week before its
+publication, `event_day`) are close: a report of Monday's earthquake published on Thursday tells of Monday.
 """
 
 from __future__ import annotations
@@ -157,6 +162,34 @@ def days_apart(a: DocFeatures, b: DocFeatures) -> int | None:
     return min(diff, 365 - diff)
 
 
+def event_day(f: DocFeatures) -> date | None:
+    """The day of the event a report tells of: the earliest full date it names within event_reach_days before
+    its publication (any full date it names when it has none). A report published days later names that day."""
+    reach = thresholds()["event_reach_days"]
+    published = _iso(f.published) if f.published else None
+    days = [d for value in f.dates if len(value) == 10 and (d := _iso(value)) is not None]
+    if published is not None:
+        days = [d for d in days if 0 <= (published - d).days <= reach]
+    return min(days) if days else None
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None  # a year-less "XXXX-MM-DD" or a malformed date
+
+
+def story_gap(a: DocFeatures, b: DocFeatures, days: int | None) -> int | None:
+    """Days between two reports for the story window: their publication gap (`days`), or the gap between the
+    event days they tell of when that is smaller (two reports of one day's incident, published days apart)."""
+    ea, eb = event_day(a), event_day(b)
+    if ea is None or eb is None:
+        return days
+    events = abs((ea - eb).days)
+    return events if days is None else min(days, events)
+
+
 def _within(days: int | None, window: float) -> bool:
     return days is None or days <= window
 
@@ -200,7 +233,9 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
         return Link(a.doc_id, b.doc_id, "copy", round(terms, 3), why)
     if days is None and sim < th["undated_situation_score"]:
         return None  # time cannot keep an undated report apart from another crisis: ask for more likeness
-    story_sim = sim if _within(days, th["story_days"]) else 0.0
+    # one news item: close in time (publication or event day), or a later follow-up as alike as one item's reports
+    close = _within(story_gap(a, b, days), th["story_days"]) or sim >= th["long_story_score"]
+    story_sim = sim if close else 0.0
     if story_sim >= th["story_score"]:
         return Link(a.doc_id, b.doc_id, "story", round(story_sim, 4), f"story: similarity {sim:.2f}, {names} names")
     places = len(set(a.places) & set(b.places))

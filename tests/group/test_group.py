@@ -198,3 +198,33 @@ def test_stories_are_average_link_so_one_link_does_not_chain() -> None:
     assert story["a"] == story["b"] != story["c"] == story["d"]
     assert len(set(situation.values())) == 1
     assert components(list(reversed(ids)), list(reversed(links)), "story") == story
+
+
+def test_a_much_alike_report_days_later_stays_in_the_story() -> None:
+    """Past story_days a pair keeps a story score only when it is as alike as long_story_score; a report of
+    another incident in the same crisis (OTHER_FLOOD, similarity about 0.5) a week later does not."""
+    from sitrep.group.links import similarity, thresholds
+
+    a = make("doc-a", BASE, "2024-03-12")
+    follow, other = make("doc-f", FOLLOW_UP, "2024-03-19"), make("doc-d", OTHER_FLOOD, "2024-03-19")
+    assert similarity(a, follow) >= thresholds()["long_story_score"] > similarity(a, other)
+    found = link(a, follow)
+    assert found is not None and found.kind == "story" and found.score > 0, found
+    found = link(a, other)
+    assert found is None or (found.kind == "situation" and found.score == 0.0), found
+
+
+def test_the_story_window_compares_the_event_days_reports_tell_of() -> None:
+    from datetime import date
+
+    from sitrep.group.links import days_apart, event_day, story_gap
+
+    monday = BASE.replace("on Tuesday", "on Monday 11 March 2024")
+    a = make("doc-a", monday, "2024-03-12")
+    later = make("doc-k", OTHER_FLOOD.replace("on Friday", "on 11 March 2024"), "2024-03-16")
+    assert event_day(a) == event_day(later) == date(2024, 3, 11)
+    assert days_apart(a, later) == 4 and story_gap(a, later, 4) == 0
+    # a date older than a week before publication is a recalled one, not the event the report tells of
+    recalled = make("doc-r", OTHER_FLOOD.replace("on Friday", "on 11 March 2024"), "2024-03-25")
+    assert event_day(recalled) is None and story_gap(a, recalled, 13) == 13
+    assert event_day(make("doc-u", monday)) == date(2024, 3, 11)  # no publication date: the dates it names
