@@ -80,13 +80,14 @@ NEW_HOURS = 24  # "new facts" on the index: those of reports that arrived in the
 
 
 def _new_facts(conn: sqlite3.Connection, situation_ids: list[str]) -> dict[str, int]:
-    """Facts (figures, events, quotes, calls) of reports ingested in the last NEW_HOURS, per situation."""
+    """Figures, quotes and calls of reports ingested in the last NEW_HOURS, per situation (events are counted in
+    the index as merged timeline entries, which belong to no single report)."""
     since = (datetime.now(UTC) - timedelta(hours=NEW_HOURS)).strftime("%Y-%m-%dT%H:%M:%SZ")
     marks = ",".join("?" * len(situation_ids))
     rows = conn.execute(
         "SELECT d.situation_id AS id, (SELECT count(*) FROM figures WHERE document_id = d.id)"
-        " + (SELECT count(*) FROM events WHERE document_id = d.id) + (SELECT count(*) FROM quotes"
-        " WHERE document_id = d.id) + (SELECT count(*) FROM calls WHERE document_id = d.id) AS n"
+        " + (SELECT count(*) FROM quotes WHERE document_id = d.id)"
+        " + (SELECT count(*) FROM calls WHERE document_id = d.id) AS n"
         " FROM raw_inputs r JOIN documents d ON d.raw_id = r.id"
         f" WHERE r.ingested_at >= ? AND d.situation_id IN ({marks})", [since, *situation_ids])
     out: Counter[str] = Counter()

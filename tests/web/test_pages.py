@@ -54,7 +54,7 @@ def test_index_counts_the_facts_of_reports_that_arrived_today(db: Path, client: 
                  " WHERE id = (SELECT raw_id FROM documents WHERE id = 'doc-ngo')")
     conn.commit()
     expected = sum(conn.execute(f"SELECT count(*) FROM {kind} WHERE document_id = 'doc-ngo'").fetchone()[0]
-                   for kind in ("figures", "events", "quotes", "calls"))
+                   for kind in ("figures", "quotes", "calls"))
     norvania = next(s for s in client.get("/index.json").json()["situations"] if s["id"] == "sit-norvania")
     assert expected > 0 and norvania["new_facts"] == expected
     assert "new today" in client.get("/").text
