@@ -38,7 +38,8 @@ LABELS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "pl
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 TAGGED_ZIPF = 3.0  # see _english
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
-_SETTLEMENT = r"\b(?:city|town|village|region|province) of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
+_SETTLEMENT_WORDS = r"(?:city|cities|town|towns|village|villages|region|regions|province|provinces)"
+_SETTLEMENT = rf"\b{_SETTLEMENT_WORDS} of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
           r"|Secretary-General|Secretary General|Prime Minister|Minister|Spokesperson|Spokesman|Ambassador)\s+"
           r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
@@ -165,6 +166,15 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
         return []
     if vocab.title_at_start(words) == len(words):
         return []  # a bare title ("Special Representative", "The Supreme Commissar")
+    pair = _places_joined(text, start, end)
+    if pair:
+        return pair
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 40])
+    if len(words) == 1 and after:
+        if kind == "organization" and after.group(1) in vocab.org_cues:  # "the Interior Ministry" cut short
+            return _keep(text, parsed, start, end + after.end(), "organization", vocab, titled)
+        if span in vocab.portfolios and vocab.title_at_start([after.group(1)]):
+            return []  # "Interior Minister Dzhamshid Tursunov": the portfolio of a title, not an organisation
     if any(w.strip("(),.") in vocab.org_cues for w in words) and not titled:
         return [Candidate(start, end, span, "organization", "org_cue")]
     places = gazetteer().lookup_all(span)
@@ -180,13 +190,24 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     return [Candidate(start, end, span, kind, "ner")]
 
 
+def _places_joined(text: str, start: int, end: int) -> list[Candidate]:
+    """"Osh and Jalal-Abad" taken as one name: two places when both sides are gazetteer places."""
+    match = re.fullmatch(r"(.+?)(\s+and\s+)(.+)", text[start:end])
+    if match is None or not all(gazetteer().lookup_all(match.group(i)) for i in (1, 3)):
+        return []
+    second = start + match.end(2)
+    return [Candidate(start, start + len(match.group(1)), match.group(1), "place", "gazetteer"),
+            Candidate(second, end, match.group(3), "place", "gazetteer")]
+
+
 def _place_use(text: str, span: str, places: list[Any]) -> bool:
     """An organisation-labelled gazetteer name is a place when it is a country or the article uses it as one
     ("in Almaty", "near Toulouse"), or a city of a million people; else it is the company or agency named after it
     ("Toyota", "Xinhua")."""
     if any(c.place.kind == "country" or c.place.population >= 1_000_000 for c in places):
         return True
-    return re.search(rf"\b(?:in|at|near|to|from|outside|across)\s+(?:the\s+)?{re.escape(span)}\b", text) is not None
+    return re.search(rf"\b(?:(?:in|at|near|to|from|outside|across)\s+(?:the\s+)?|{_SETTLEMENT_WORDS} of\s+)"
+                     rf"{re.escape(span)}\b", text) is not None
 
 
 def _opening_word(parsed: Parsed, start: int, end: int) -> bool:

@@ -11,7 +11,6 @@ from sitrep.vocab import data_lines
 DATA = Path(__file__).parent / "data"
 
 
-
 @dataclass(frozen=True)
 class Vocabulary:
     titles: frozenset[tuple[str, ...]]  # lower-case word tuples: ("special", "representative")
@@ -20,6 +19,7 @@ class Vocabulary:
     not_names: frozenset[str]
     demonyms: frozenset[str]
     reporting_verbs: frozenset[str]
+    portfolios: frozenset[str]  # "Interior" in "Interior Minister X"
 
     def title_at_end(self, words: list[str]) -> int:
         """How many of the last words form a title (0 if none); longest match wins."""
@@ -48,4 +48,5 @@ def vocabulary() -> Vocabulary:
         not_names=frozenset(w.lower() for w in data_lines(DATA / "not_names.txt")),
         demonyms=frozenset(data_lines(DATA / "demonyms.txt")),
         reporting_verbs=frozenset(w.lower() for w in data_lines(DATA / "reporting_verbs.txt")),
+        portfolios=frozenset(data_lines(DATA / "portfolios.txt")),
     )

@@ -62,3 +62,17 @@ def test_only_words_spelt_like_english_ones_are_tagged_when_they_open_a_sentence
 
     assert _english("Meanwhile") and _english("Asked")
     assert not _english("Dorvalcom") and not _english("Gazprom")
+
+
+def test_portfolios_places_joined_by_and_and_the_city_of() -> None:
+    ctx = context(
+        "Troops were deployed to the cities of Osh and Jalal-Abad on Tuesday, officials said.\n\n"
+        "Interior Minister Oleg Vasnetsov said 40 people were detained in the city of Jalal-Abad.\n\n"
+        "Mobile data remained unavailable in Osh and Jalal-Abad, according to the Interior Ministry."
+    )
+    found = [(m.text, m.kind) for m in ctx.mentions]
+    assert ("Osh and Jalal-Abad", "organization") not in found
+    assert {text for text, kind in found if kind == "place"} >= {"Osh", "Jalal-Abad"}
+    assert all(kind == "place" for text, kind in found if text == "Jalal-Abad")
+    assert ("Interior", "organization") not in found
+    assert ("Oleg Vasnetsov", "person") in found
