@@ -65,20 +65,42 @@ def load_many(conn: sqlite3.Connection, doc_ids: list[str]) -> list[DocFeatures]
     return [found[d] for d in doc_ids if d in found]
 
 
-_FINGERPRINT_COLUMNS = ("id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
-                        " json_extract(features, '$.shingles') AS shingles,"
-                        " json_extract(features, '$.minhash_scheme') AS scheme")
+_FINGERPRINT_COLUMNS = "document_id AS id, text_sha256, minhash, shingles, scheme"
+SHA_BAND = 255  # the "band" of a text-hash key in `band_key` (LSH bands are numbered from 0)
+
+
+def band_key(key: str) -> int:
+    """The integer key of the `bands` table for one text key of `lsh_bands` ("lsh<scheme>:<band>:<16 hex>" or
+    "sha:<sha256>"): scheme << 56 | band << 48 | the first 48 bits of the digest. The same function as migration
+    0009 computes in SQL from the stored text keys; 48 bits per band make a false shared band between 100k
+    documents about as likely as 1 in 100,000, and a false candidate is only compared, never linked."""
+    if key.startswith("sha:"):
+        return SHA_BAND << 48 | int(key[4:16], 16)
+    scheme, band, digest = key.split(":")
+    return int(scheme[3:] or LEGACY_SCHEME) << 56 | int(band) << 48 | int(digest[:12], 16)
+
+
+def band_keys(f: Shingled) -> list[int]:
+    return [band_key(key) for key in lsh_bands(f)]
+
+
+def save_fingerprint(conn: sqlite3.Connection, f: Shingled) -> None:
+    """Write (or replace) one document's rows of the narrow near-copy tables: its fingerprint and band keys."""
+    conn.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?)",
+                 (f.doc_id, f.text_sha256, f.minhash_scheme, f.shingles, encode_minhash(f.minhash)))
+    conn.execute("DELETE FROM bands WHERE document_id = ?", (f.doc_id,))
+    conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, f.doc_id) for k in sorted(band_keys(f))])
 
 
 def _fingerprint(row: sqlite3.Row) -> Fingerprint:
-    value = row["minhash"]  # a JSON array comes back as its text, a string as itself
+    value = row["minhash"]  # a JSON array (stored by earlier versions) comes as its text, base64 as itself
     hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
-    return Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0, row["scheme"] or LEGACY_SCHEME)
+    return Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"], row["scheme"])
 
 
 def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fingerprint]:
-    """Only the near-copy part of these documents' features (SQLite extracts it; no full JSON decode here)."""
-    sql = f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN ({{marks}})"
+    """Only the near-copy part of these documents' features, from the narrow `fingerprints` table."""
+    sql = f"SELECT {_FINGERPRINT_COLUMNS} FROM fingerprints WHERE document_id IN ({{marks}})"
     found = {row["id"]: _fingerprint(row) for row in _in_chunks(conn, sql, doc_ids)}
     return [found[d] for d in doc_ids if d in found]
 
@@ -86,12 +108,13 @@ def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fing
 def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
     """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
     decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed). One query
-    finds the candidates and reads their fingerprints."""
-    keys = lsh_bands(f)
+    finds the candidates in the narrow `bands` table and reads their rows of the narrow `fingerprints` table:
+    at 100k documents both stay in SQLite's page cache, where the wide documents rows and doc_keys did not."""
+    keys = band_keys(f)
     rows = conn.execute(
-        f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN (SELECT DISTINCT document_id FROM doc_keys"
-        f" WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id LIMIT ?)"
-        " ORDER BY id", (*keys, f.doc_id, MAX_CANDIDATES))
+        f"SELECT {_FINGERPRINT_COLUMNS} FROM fingerprints WHERE document_id IN (SELECT DISTINCT document_id"
+        f" FROM bands WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id"
+        " LIMIT ?) ORDER BY document_id", (*keys, f.doc_id, MAX_CANDIDATES))
     return [x for row in rows if (x := copy_link(f, _fingerprint(row))) is not None]
 
 
@@ -168,6 +191,7 @@ def _upgrade(conn: sqlite3.Connection, ids: list[str], low: str, high: str) -> N
         data.update(minhash=encode_minhash(f.minhash), shingles=f.shingles, minhash_scheme=f.minhash_scheme)
         updates.append((json.dumps(data), f.doc_id))
         keys.extend((key, f.doc_id) for key in lsh_bands(f))
+        save_fingerprint(conn, f)
     conn.executemany("UPDATE documents SET features = ? WHERE id = ?", updates)
     conn.executemany("DELETE FROM doc_keys WHERE document_id = ? AND key >= ? AND key < ?",
                      [(doc_id, low, high) for doc_id in ids])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from importlib import resources
 from pathlib import Path
 
 from sitrep.group import features, fingerprint, lsh_bands
@@ -12,6 +13,7 @@ from sitrep.models import Annotations, Article, Processed, RawDoc
 from sitrep.store import documents
 from sitrep.store.database import Store
 from sitrep.store.grouping import (
+    SHA_BAND,
     decode_features,
     encode_features,
     group_pending,
@@ -65,8 +67,8 @@ def test_near_copies_finds_a_repost_from_fingerprints_alone(tmp_path: Path) -> N
 
 
 def _as_stored_by_version_one(store: Store, doc_id: str) -> None:
-    """Make a row look as an earlier version wrote it: no scheme, values of the SHA-1 scheme (as a JSON list)
-    and band keys "lsh:<band>:<digest>"."""
+    """Make a row look as an earlier version wrote it, then migration 0009 copied it: no scheme, values of the
+    SHA-1 scheme (as a JSON list), band keys "lsh:<band>:<digest>" (which the migration leaves out of `bands`)."""
     data = json.loads(store.conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
     del data["minhash_scheme"]
     data["minhash"] = [(v * 7 + 3) % 2**32 for v in range(128)]
@@ -74,6 +76,9 @@ def _as_stored_by_version_one(store: Store, doc_id: str) -> None:
         tx.execute("UPDATE documents SET features = ? WHERE id = ?", (json.dumps(data), doc_id))
         tx.execute("DELETE FROM doc_keys WHERE document_id = ? AND key LIKE 'lsh%'", (doc_id,))
         tx.executemany("INSERT INTO doc_keys VALUES (?, ?)", [(f"lsh:{b}:{b:016x}", doc_id) for b in range(32)])
+        tx.execute("UPDATE fingerprints SET scheme = 1, minhash = ? WHERE document_id = ?",
+                   (json.dumps(data["minhash"]), doc_id))
+        tx.execute("DELETE FROM bands WHERE document_id = ? AND key < ?", (doc_id, SHA_BAND << 48))
 
 
 def test_fingerprints_of_an_older_scheme_are_upgraded_from_the_stored_text(tmp_path: Path) -> None:
@@ -101,3 +106,33 @@ def test_fingerprints_of_an_older_scheme_are_upgraded_from_the_stored_text(tmp_p
         copy_of = dict(store.conn.execute("SELECT id, copy_of FROM documents").fetchall())
         assert copy_of == {"doc-original": None, "doc-other": None, "doc-repost": "doc-original"}
         assert upgrade_fingerprints(store) == 0  # nothing left: one index probe
+
+
+def test_migration_0009_fills_the_narrow_tables_as_save_processed_writes_them(tmp_path: Path) -> None:
+    """The migration computes the integer band keys in SQL from the stored text keys; `band_key` in Python.
+    Emptied and filled again by the migration's own statements, the tables hold the same rows."""
+    sql = (resources.files("sitrep.store") / "migrations" / "0009_bands.sql").read_text(encoding="utf-8")
+    fills = [s for s in sql.split(";\n") if s.strip() and "INSERT" in s]
+    with Store(tmp_path / "s.sqlite") as store:
+        _save(store, "doc-original", REPORT)
+        _save(store, "doc-other", OTHER)
+        _save(store, "doc-short", "Calm.")  # no shingles: only its text-hash key
+        tables = ("SELECT * FROM fingerprints ORDER BY 1", "SELECT * FROM bands ORDER BY 1, 2")
+        written = [store.conn.execute(q).fetchall() for q in tables]
+        assert len(written[1]) == 2 * 33 + 1
+        with store.write() as tx:
+            tx.execute("DELETE FROM bands")
+            tx.execute("DELETE FROM fingerprints")
+            for statement in fills:
+                tx.execute(statement)
+        assert [store.conn.execute(q).fetchall() for q in tables] == written
+
+
+def test_a_replaced_or_deleted_document_leaves_no_band_behind(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        _save(store, "doc-original", REPORT)
+        with store.write() as tx:
+            documents._delete_document(tx, "doc-original")
+        assert store.conn.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 0
+        assert store.conn.execute("SELECT COUNT(*) FROM fingerprints").fetchone()[0] == 0
+        assert near_copies(store.conn, fingerprint(_article("doc-repost", REPORT))) == []
