@@ -23,8 +23,32 @@ from collections import deque
 from dataclasses import fields
 from typing import Any
 
-from sitrep.group import DocFeatures, Fingerprint, Link, Shingled, band_prefix, components, copy_link, link, lsh_bands
-from sitrep.group.minhash import LEGACY_SCHEME, SCHEME, ascii_lower, decode_minhash, encode_minhash, minhash_of_text
+import numpy as np
+
+from sitrep.group import (
+    LSH_BANDS,
+    DocFeatures,
+    Fingerprint,
+    Link,
+    Shingled,
+    band_prefix,
+    components,
+    copy_link,
+    link,
+    lsh_bands,
+    lsh_digests,
+)
+from sitrep.group.links import thresholds
+from sitrep.group.minhash import (
+    LEGACY_SCHEME,
+    SCHEME,
+    agreements,
+    ascii_lower,
+    containment,
+    decode_minhash,
+    encode_minhash,
+    minhash_of_text,
+)
 from sitrep.store.corrections import apply_stories, story_corrections
 from sitrep.store.database import Store
 
@@ -80,8 +104,16 @@ def band_key(key: str) -> int:
     return int(scheme[3:] or LEGACY_SCHEME) << 56 | int(band) << 48 | int(digest[:12], 16)
 
 
+_BANDS = np.arange(LSH_BANDS, dtype=np.uint64) << np.uint64(48)
+
+
 def band_keys(f: Shingled) -> list[int]:
-    return [band_key(key) for key in lsh_bands(f)]
+    """`band_key` of every key of `lsh_bands(f)`, computed from the digests in numpy (no text keys made)."""
+    sha = SHA_BAND << 48 | int(f.text_sha256[:12], 16)
+    if not f.minhash:
+        return [sha]
+    keys = (lsh_digests(f.minhash) >> np.uint64(16)) | _BANDS | np.uint64(f.minhash_scheme << 56)
+    return [*keys.tolist(), sha]
 
 
 def save_fingerprint(conn: sqlite3.Connection, f: Shingled) -> None:
@@ -109,13 +141,36 @@ def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
     """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
     decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed). One query
     finds the candidates in the narrow `bands` table and reads their rows of the narrow `fingerprints` table:
-    at 100k documents both stay in SQLite's page cache, where the wide documents rows and doc_keys did not."""
+    at 100k documents both stay in SQLite's page cache, where the wide documents rows and doc_keys did not.
+    Only the candidates `copy_link` can accept are decoded and judged one by one (`_may_be_copies`)."""
     keys = band_keys(f)
     rows = conn.execute(
         f"SELECT {_FINGERPRINT_COLUMNS} FROM fingerprints WHERE document_id IN (SELECT DISTINCT document_id"
         f" FROM bands WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id"
-        " LIMIT ?) ORDER BY document_id", (*keys, f.doc_id, MAX_CANDIDATES))
-    return [x for row in rows if (x := copy_link(f, _fingerprint(row))) is not None]
+        " LIMIT ?) ORDER BY document_id", (*keys, f.doc_id, MAX_CANDIDATES)).fetchall()
+    return [x for other in _may_be_copies(f, rows) if (x := copy_link(f, other)) is not None]
+
+
+def _may_be_copies(f: Shingled, rows: list[sqlite3.Row]) -> list[Fingerprint]:
+    """The candidates `copy_link` can accept, as fingerprints: the same text, or a MinHash of the same scheme
+    passing copy_link's Jaccard / containment rule on the agreement counted for all candidates in one numpy
+    step (`agreements`). At 100k most candidates sharing a band are retellings; they are dropped here instead
+    of being judged one by one. The decision stays `copy_link`'s (a test holds near_copies equal to copy_link
+    over every candidate)."""
+    th = thresholds()
+    out: list[Fingerprint] = []
+    schemes = [row["scheme"] == f.minhash_scheme for row in rows]
+    counted = agreements(f.minhash, [row["minhash"] if ok else "" for row, ok in zip(rows, schemes, strict=True)])
+    for row, (agree, values) in zip(rows, counted, strict=True):
+        other = Fingerprint(row["id"], row["text_sha256"], values, row["shingles"], row["scheme"])
+        if other.text_sha256 == f.text_sha256:
+            out.append(_fingerprint(row))  # decided on the text hash whatever the values
+            continue
+        jac = agree / len(values) if values else 0.0
+        if jac >= th["copy_jaccard"] or (jac >= th["copy_min_jaccard"]
+                                         and containment(f, other, jac) >= th["copy_containment"]):
+            out.append(other)
+    return out
 
 
 def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:

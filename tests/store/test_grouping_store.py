@@ -8,12 +8,14 @@ from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 
-from sitrep.group import features, fingerprint, lsh_bands
+from sitrep.group import Fingerprint, copy_link, features, fingerprint, lsh_bands
 from sitrep.models import Annotations, Article, Processed, RawDoc
 from sitrep.store import documents
 from sitrep.store.database import Store
 from sitrep.store.grouping import (
     SHA_BAND,
+    band_key,
+    band_keys,
     decode_features,
     encode_features,
     group_pending,
@@ -136,3 +138,39 @@ def test_a_replaced_or_deleted_document_leaves_no_band_behind(tmp_path: Path) ->
         assert store.conn.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 0
         assert store.conn.execute("SELECT COUNT(*) FROM fingerprints").fetchone()[0] == 0
         assert near_copies(store.conn, fingerprint(_article("doc-repost", REPORT))) == []
+
+
+def test_integer_band_keys_are_the_text_keys_converted() -> None:
+    """`band_keys` (numpy, from the digests) is `band_key` of each `lsh_bands` text key, for either scheme."""
+    current = fingerprint(_article("doc-original", REPORT))
+    legacy = Fingerprint("doc-old", current.text_sha256, current.minhash, current.shingles, 1)
+    for f in (current, legacy, fingerprint(_article("doc-short", "Calm."))):
+        assert band_keys(f) == [band_key(k) for k in lsh_bands(f)]
+    assert len(set(band_keys(current)) & set(band_keys(legacy))) == 1  # the text hash only: schemes never meet
+
+
+def _edited(text: str, every: int, word: str) -> str:
+    """The text with every `every`-th word replaced (a lightly edited re-post, or a retelling)."""
+    return " ".join(word if i % every == 0 else w for i, w in enumerate(text.split(" ")))
+
+
+def test_near_copies_decides_as_copy_link_over_every_stored_fingerprint(tmp_path: Path) -> None:
+    """The numpy pre-selection of near_copies drops only candidates copy_link would refuse: near-copies,
+    furniture-wrapped re-posts, heavier edits (near the thresholds) and unrelated texts alike. (Candidates are
+    the documents sharing a band: a pair LSH does not bring together is never judged.)"""
+    versions = {"doc-a": REPORT, "doc-b": _edited(REPORT, 17, "reportedly"), "doc-c": _edited(REPORT, 6, "allegedly"),
+                "doc-d": _edited(REPORT, 4, "perhaps"), "doc-e": _edited(REPORT, 3, "maybe"), "doc-f": OTHER,
+                "doc-g": "Home | News\n\n" + REPORT[: len(REPORT) // 2]}
+    with Store(tmp_path / "s.sqlite") as store:
+        for doc_id, text in versions.items():
+            _save(store, doc_id, text)
+        stored = load_fingerprints(store.conn, sorted(versions))
+        probes = [fingerprint(_article("doc-new", text)) for text in (*versions.values(), _edited(REPORT, 5, "so"))]
+        judged = 0
+        for probe in probes:
+            sharing = {row[0] for row in store.conn.execute(
+                f"SELECT document_id FROM bands WHERE key IN ({','.join('?' * 33)})", band_keys(probe))}
+            expected = [x for other in stored if other.doc_id in sharing and (x := copy_link(probe, other))]
+            assert near_copies(store.conn, probe) == expected
+            judged += len(expected)
+        assert judged > len(probes)  # the probes do have copies to find
