@@ -12,8 +12,8 @@ What is real and what is synthetic:
   (variant 0 and the previous variant) instead of the up-to-300 candidates `group_pending` would compare
   (that would take hours at 100k). The articles added while measuring take the real incremental path.
 The built store is cached under the temp directory, keyed by VERSION and size; measurements run on a copy. A
-store of the PREVIOUS version differs only in its MinHash scheme: it is copied and upgraded in place by the store's
-own step (`upgrade_fingerprints`, what an existing user's store goes through) instead of being rebuilt.
+store of the PREVIOUS version lacks the narrow near-copy tables: it is copied and upgraded by the store's own steps
+(migration 0009 and `upgrade_fingerprints`, what an existing user's store goes through) instead of being rebuilt.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from bench import BENCH_DATA, peak_rss_mb
 
 log = logging.getLogger(__name__)
 
-VERSION = "7"  # 7: MinHash scheme 2 (crc32 tokens, numpy shingles and permutations)
-PREVIOUS = "6"  # a cached store of this version is upgraded, not rebuilt (see the module docstring)
+VERSION = "8"  # 8: narrow fingerprints and bands tables (migration 0009); 7: MinHash scheme 2
+PREVIOUS = "7"  # a cached store of this version is upgraded, not rebuilt (see the module docstring)
 FULL, QUICK, BASELINE = 100_000, 10_000, 1_000
 ADDITIONS = 30
 THROUGHPUT_DOCS = 300

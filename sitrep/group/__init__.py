@@ -26,7 +26,7 @@ from sitrep.group.links import Link, LinkKind, copy_link, link, thresholds
 from sitrep.group.minhash import LEGACY_SCHEME, NUM_PERM, Fingerprint, Shingled, fingerprint
 
 __all__ = ["DocFeatures", "Fingerprint", "Link", "LinkKind", "Shingled", "band_prefix", "blocking_keys", "components",
-           "copy_link", "features", "fingerprint", "link", "lsh_bands"]
+           "copy_link", "features", "fingerprint", "link", "lsh_bands", "lsh_digests"]
 
 LSH_BANDS = 32  # 32 bands of 4 rows: a pair with Jaccard 0.5 is a candidate with p = 0.87, at 0.7 p > 0.999
 LSH_ROWS = NUM_PERM // LSH_BANDS  # 4: an even number, the band key mixes the values two by two
@@ -46,18 +46,23 @@ def band_prefix(scheme: int) -> str:
 
 
 def lsh_bands(f: Shingled) -> tuple[str, ...]:
-    """Band keys of the MinHash: two near-copies share at least one band with high probability.
-
-    A band's LSH_ROWS values are mixed into one 64-bit key in numpy (MurmurHash3's 64-bit finaliser over the
-    values two by two); a key names its scheme and band, "lsh2:<band>:<16 hex digits>"."""
+    """Band keys of the MinHash: two near-copies share at least one band with high probability; a key names its
+    scheme and band, "lsh2:<band>:<16 hex digits of its `lsh_digests`>", and the text hash is one more key."""
     if not f.minhash:
         return ("sha:" + f.text_sha256,)
-    rows = np.asarray(f.minhash, dtype=np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+    prefix = band_prefix(f.minhash_scheme)
+    digests = lsh_digests(f.minhash).tolist()
+    return (*(f"{prefix}{band}:{value:016x}" for band, value in enumerate(digests)), "sha:" + f.text_sha256)
+
+
+def lsh_digests(minhash: tuple[int, ...]) -> np.ndarray:
+    """The LSH_BANDS 64-bit band digests of a (non-empty) MinHash: a band's LSH_ROWS values are mixed into one
+    key in numpy (MurmurHash3's 64-bit finaliser over the values two by two)."""
+    rows = np.asarray(minhash, dtype=np.uint64).reshape(LSH_BANDS, LSH_ROWS)
     digest = np.zeros(LSH_BANDS, dtype=np.uint64)
     for i in range(0, LSH_ROWS, 2):
         digest = _fmix64(digest ^ (rows[:, i] << np.uint64(32)) ^ rows[:, i + 1])
-    prefix = band_prefix(f.minhash_scheme)
-    return (*(f"{prefix}{band}:{value:016x}" for band, value in enumerate(digest.tolist())), "sha:" + f.text_sha256)
+    return digest
 
 
 def _fmix64(x: np.ndarray) -> np.ndarray:

@@ -162,3 +162,18 @@ def decode_minhash(value: str | list[int]) -> tuple[int, ...]:
     if isinstance(value, list):
         return tuple(value)
     return tuple(np.frombuffer(base64.b64decode(value), dtype="<u4").tolist())
+
+
+def agreements(values: tuple[int, ...], encoded: list[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """Each stored MinHash (`encode_minhash`) decoded, with how many of its positions equal `values`, compared
+    all in one numpy step. A value of another length, or a JSON list of an earlier version, is (0, ())."""
+    size = 4 * len(values)
+    blobs = [base64.b64decode(e) if e and not e.startswith("[") else b"" for e in encoded]
+    valid = [len(b) == size > 0 for b in blobs]
+    if not any(valid):
+        return [(0, ())] * len(encoded)
+    matrix = np.frombuffer(b"".join(b for b, ok in zip(blobs, valid, strict=True) if ok), dtype="<u4")
+    matrix = matrix.reshape(-1, len(values))
+    counts = (matrix == np.asarray(values, dtype=np.uint32)).sum(axis=1).tolist()
+    decoded = iter(zip(counts, map(tuple, matrix.tolist()), strict=True))
+    return [next(decoded) if ok else (0, ()) for ok in valid]

@@ -9,7 +9,7 @@ from sitrep.group import DocFeatures, blocking_keys, lsh_bands
 from sitrep.models import Figure, Processed, RawDoc, document_id, sha256_hex
 from sitrep.store.corrections import fixed_date
 from sitrep.store.database import Store, now
-from sitrep.store.grouping import encode_features, forget_links
+from sitrep.store.grouping import encode_features, forget_links, save_fingerprint
 
 
 def fact_id(prefix: str, doc_id: str, *parts: object) -> str:
@@ -123,13 +123,15 @@ def save_processed(store: Store, raw_id: int, processed: Processed, features: Do
         )
         keys = sorted({*lsh_bands(features), *blocking_keys(features)})
         conn.executemany("INSERT OR IGNORE INTO doc_keys VALUES (?, ?)", [(k, doc_id) for k in keys])
+        save_fingerprint(conn, features)  # the narrow near-copy tables (fingerprints, bands)
     return old_situation
 
 
 def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
     """Remove a document's derived rows (its raw input stays: raw input is append-only)."""
     forget_links(conn, doc_id)
-    for table in ("figures", "events", "quotes", "calls", "mentions", "times", "doc_keys", "entity_mentions"):
+    for table in ("figures", "events", "quotes", "calls", "mentions", "times", "doc_keys", "bands", "fingerprints",
+                  "entity_mentions"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM links WHERE a = ? OR b = ?", (doc_id, doc_id))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

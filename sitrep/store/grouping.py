@@ -23,8 +23,32 @@ from collections import deque
 from dataclasses import fields
 from typing import Any
 
-from sitrep.group import DocFeatures, Fingerprint, Link, Shingled, band_prefix, components, copy_link, link, lsh_bands
-from sitrep.group.minhash import LEGACY_SCHEME, SCHEME, ascii_lower, decode_minhash, encode_minhash, minhash_of_text
+import numpy as np
+
+from sitrep.group import (
+    LSH_BANDS,
+    DocFeatures,
+    Fingerprint,
+    Link,
+    Shingled,
+    band_prefix,
+    components,
+    copy_link,
+    link,
+    lsh_bands,
+    lsh_digests,
+)
+from sitrep.group.links import thresholds
+from sitrep.group.minhash import (
+    LEGACY_SCHEME,
+    SCHEME,
+    agreements,
+    ascii_lower,
+    containment,
+    decode_minhash,
+    encode_minhash,
+    minhash_of_text,
+)
 from sitrep.store.corrections import apply_stories, story_corrections
 from sitrep.store.database import Store
 
@@ -65,20 +89,50 @@ def load_many(conn: sqlite3.Connection, doc_ids: list[str]) -> list[DocFeatures]
     return [found[d] for d in doc_ids if d in found]
 
 
-_FINGERPRINT_COLUMNS = ("id, text_sha256, json_extract(features, '$.minhash') AS minhash,"
-                        " json_extract(features, '$.shingles') AS shingles,"
-                        " json_extract(features, '$.minhash_scheme') AS scheme")
+_FINGERPRINT_COLUMNS = "document_id AS id, text_sha256, minhash, shingles, scheme"
+SHA_BAND = 255  # the "band" of a text-hash key in `band_key` (LSH bands are numbered from 0)
+
+
+def band_key(key: str) -> int:
+    """The integer key of the `bands` table for one text key of `lsh_bands` ("lsh<scheme>:<band>:<16 hex>" or
+    "sha:<sha256>"): scheme << 56 | band << 48 | the first 48 bits of the digest. The same function as migration
+    0009 computes in SQL from the stored text keys; 48 bits per band make a false shared band between 100k
+    documents about as likely as 1 in 100,000, and a false candidate is only compared, never linked."""
+    if key.startswith("sha:"):
+        return SHA_BAND << 48 | int(key[4:16], 16)
+    scheme, band, digest = key.split(":")
+    return int(scheme[3:] or LEGACY_SCHEME) << 56 | int(band) << 48 | int(digest[:12], 16)
+
+
+_BANDS = np.arange(LSH_BANDS, dtype=np.uint64) << np.uint64(48)
+
+
+def band_keys(f: Shingled) -> list[int]:
+    """`band_key` of every key of `lsh_bands(f)`, computed from the digests in numpy (no text keys made)."""
+    sha = SHA_BAND << 48 | int(f.text_sha256[:12], 16)
+    if not f.minhash:
+        return [sha]
+    keys = (lsh_digests(f.minhash) >> np.uint64(16)) | _BANDS | np.uint64(f.minhash_scheme << 56)
+    return [*keys.tolist(), sha]
+
+
+def save_fingerprint(conn: sqlite3.Connection, f: Shingled) -> None:
+    """Write (or replace) one document's rows of the narrow near-copy tables: its fingerprint and band keys."""
+    conn.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?)",
+                 (f.doc_id, f.text_sha256, f.minhash_scheme, f.shingles, encode_minhash(f.minhash)))
+    conn.execute("DELETE FROM bands WHERE document_id = ?", (f.doc_id,))
+    conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, f.doc_id) for k in sorted(band_keys(f))])
 
 
 def _fingerprint(row: sqlite3.Row) -> Fingerprint:
-    value = row["minhash"]  # a JSON array comes back as its text, a string as itself
+    value = row["minhash"]  # a JSON array (stored by earlier versions) comes as its text, base64 as itself
     hashes = decode_minhash(json.loads(value) if value.startswith("[") else value)
-    return Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"] or 0, row["scheme"] or LEGACY_SCHEME)
+    return Fingerprint(row["id"], row["text_sha256"], hashes, row["shingles"], row["scheme"])
 
 
 def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fingerprint]:
-    """Only the near-copy part of these documents' features (SQLite extracts it; no full JSON decode here)."""
-    sql = f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN ({{marks}})"
+    """Only the near-copy part of these documents' features, from the narrow `fingerprints` table."""
+    sql = f"SELECT {_FINGERPRINT_COLUMNS} FROM fingerprints WHERE document_id IN ({{marks}})"
     found = {row["id"]: _fingerprint(row) for row in _in_chunks(conn, sql, doc_ids)}
     return [found[d] for d in doc_ids if d in found]
 
@@ -86,13 +140,37 @@ def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fing
 def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
     """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
     decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed). One query
-    finds the candidates and reads their fingerprints."""
-    keys = lsh_bands(f)
+    finds the candidates in the narrow `bands` table and reads their rows of the narrow `fingerprints` table:
+    at 100k documents both stay in SQLite's page cache, where the wide documents rows and doc_keys did not.
+    Only the candidates `copy_link` can accept are decoded and judged one by one (`_may_be_copies`)."""
+    keys = band_keys(f)
     rows = conn.execute(
-        f"SELECT {_FINGERPRINT_COLUMNS} FROM documents WHERE id IN (SELECT DISTINCT document_id FROM doc_keys"
-        f" WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id LIMIT ?)"
-        " ORDER BY id", (*keys, f.doc_id, MAX_CANDIDATES))
-    return [x for row in rows if (x := copy_link(f, _fingerprint(row))) is not None]
+        f"SELECT {_FINGERPRINT_COLUMNS} FROM fingerprints WHERE document_id IN (SELECT DISTINCT document_id"
+        f" FROM bands WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id"
+        " LIMIT ?) ORDER BY document_id", (*keys, f.doc_id, MAX_CANDIDATES)).fetchall()
+    return [x for other in _may_be_copies(f, rows) if (x := copy_link(f, other)) is not None]
+
+
+def _may_be_copies(f: Shingled, rows: list[sqlite3.Row]) -> list[Fingerprint]:
+    """The candidates `copy_link` can accept, as fingerprints: the same text, or a MinHash of the same scheme
+    passing copy_link's Jaccard / containment rule on the agreement counted for all candidates in one numpy
+    step (`agreements`). At 100k most candidates sharing a band are retellings; they are dropped here instead
+    of being judged one by one. The decision stays `copy_link`'s (a test holds near_copies equal to copy_link
+    over every candidate)."""
+    th = thresholds()
+    out: list[Fingerprint] = []
+    schemes = [row["scheme"] == f.minhash_scheme for row in rows]
+    counted = agreements(f.minhash, [row["minhash"] if ok else "" for row, ok in zip(rows, schemes, strict=True)])
+    for row, (agree, values) in zip(rows, counted, strict=True):
+        other = Fingerprint(row["id"], row["text_sha256"], values, row["shingles"], row["scheme"])
+        if other.text_sha256 == f.text_sha256:
+            out.append(_fingerprint(row))  # decided on the text hash whatever the values
+            continue
+        jac = agree / len(values) if values else 0.0
+        if jac >= th["copy_jaccard"] or (jac >= th["copy_min_jaccard"]
+                                         and containment(f, other, jac) >= th["copy_containment"]):
+            out.append(other)
+    return out
 
 
 def _candidates(conn: sqlite3.Connection, doc_id: str) -> list[str]:
@@ -168,6 +246,7 @@ def _upgrade(conn: sqlite3.Connection, ids: list[str], low: str, high: str) -> N
         data.update(minhash=encode_minhash(f.minhash), shingles=f.shingles, minhash_scheme=f.minhash_scheme)
         updates.append((json.dumps(data), f.doc_id))
         keys.extend((key, f.doc_id) for key in lsh_bands(f))
+        save_fingerprint(conn, f)
     conn.executemany("UPDATE documents SET features = ? WHERE id = ?", updates)
     conn.executemany("DELETE FROM doc_keys WHERE document_id = ? AND key >= ? AND key < ?",
                      [(doc_id, low, high) for doc_id in ids])

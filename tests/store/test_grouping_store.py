@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from importlib import resources
 from pathlib import Path
 
-from sitrep.group import features, fingerprint, lsh_bands
+from sitrep.group import Fingerprint, copy_link, features, fingerprint, lsh_bands
 from sitrep.models import Annotations, Article, Processed, RawDoc
 from sitrep.store import documents
 from sitrep.store.database import Store
 from sitrep.store.grouping import (
+    SHA_BAND,
+    band_key,
+    band_keys,
     decode_features,
     encode_features,
     group_pending,
@@ -65,8 +69,8 @@ def test_near_copies_finds_a_repost_from_fingerprints_alone(tmp_path: Path) -> N
 
 
 def _as_stored_by_version_one(store: Store, doc_id: str) -> None:
-    """Make a row look as an earlier version wrote it: no scheme, values of the SHA-1 scheme (as a JSON list)
-    and band keys "lsh:<band>:<digest>"."""
+    """Make a row look as an earlier version wrote it, then migration 0009 copied it: no scheme, values of the
+    SHA-1 scheme (as a JSON list), band keys "lsh:<band>:<digest>" (which the migration leaves out of `bands`)."""
     data = json.loads(store.conn.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
     del data["minhash_scheme"]
     data["minhash"] = [(v * 7 + 3) % 2**32 for v in range(128)]
@@ -74,6 +78,9 @@ def _as_stored_by_version_one(store: Store, doc_id: str) -> None:
         tx.execute("UPDATE documents SET features = ? WHERE id = ?", (json.dumps(data), doc_id))
         tx.execute("DELETE FROM doc_keys WHERE document_id = ? AND key LIKE 'lsh%'", (doc_id,))
         tx.executemany("INSERT INTO doc_keys VALUES (?, ?)", [(f"lsh:{b}:{b:016x}", doc_id) for b in range(32)])
+        tx.execute("UPDATE fingerprints SET scheme = 1, minhash = ? WHERE document_id = ?",
+                   (json.dumps(data["minhash"]), doc_id))
+        tx.execute("DELETE FROM bands WHERE document_id = ? AND key < ?", (doc_id, SHA_BAND << 48))
 
 
 def test_fingerprints_of_an_older_scheme_are_upgraded_from_the_stored_text(tmp_path: Path) -> None:
@@ -101,3 +108,69 @@ def test_fingerprints_of_an_older_scheme_are_upgraded_from_the_stored_text(tmp_p
         copy_of = dict(store.conn.execute("SELECT id, copy_of FROM documents").fetchall())
         assert copy_of == {"doc-original": None, "doc-other": None, "doc-repost": "doc-original"}
         assert upgrade_fingerprints(store) == 0  # nothing left: one index probe
+
+
+def test_migration_0009_fills_the_narrow_tables_as_save_processed_writes_them(tmp_path: Path) -> None:
+    """The migration computes the integer band keys in SQL from the stored text keys; `band_key` in Python.
+    Emptied and filled again by the migration's own statements, the tables hold the same rows."""
+    sql = (resources.files("sitrep.store") / "migrations" / "0009_bands.sql").read_text(encoding="utf-8")
+    fills = [s for s in sql.split(";\n") if s.strip() and "INSERT" in s]
+    with Store(tmp_path / "s.sqlite") as store:
+        _save(store, "doc-original", REPORT)
+        _save(store, "doc-other", OTHER)
+        _save(store, "doc-short", "Calm.")  # no shingles: only its text-hash key
+        tables = ("SELECT * FROM fingerprints ORDER BY 1", "SELECT * FROM bands ORDER BY 1, 2")
+        written = [store.conn.execute(q).fetchall() for q in tables]
+        assert len(written[1]) == 2 * 33 + 1
+        with store.write() as tx:
+            tx.execute("DELETE FROM bands")
+            tx.execute("DELETE FROM fingerprints")
+            for statement in fills:
+                tx.execute(statement)
+        assert [store.conn.execute(q).fetchall() for q in tables] == written
+
+
+def test_a_replaced_or_deleted_document_leaves_no_band_behind(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        _save(store, "doc-original", REPORT)
+        with store.write() as tx:
+            documents._delete_document(tx, "doc-original")
+        assert store.conn.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 0
+        assert store.conn.execute("SELECT COUNT(*) FROM fingerprints").fetchone()[0] == 0
+        assert near_copies(store.conn, fingerprint(_article("doc-repost", REPORT))) == []
+
+
+def test_integer_band_keys_are_the_text_keys_converted() -> None:
+    """`band_keys` (numpy, from the digests) is `band_key` of each `lsh_bands` text key, for either scheme."""
+    current = fingerprint(_article("doc-original", REPORT))
+    legacy = Fingerprint("doc-old", current.text_sha256, current.minhash, current.shingles, 1)
+    for f in (current, legacy, fingerprint(_article("doc-short", "Calm."))):
+        assert band_keys(f) == [band_key(k) for k in lsh_bands(f)]
+    assert len(set(band_keys(current)) & set(band_keys(legacy))) == 1  # the text hash only: schemes never meet
+
+
+def _edited(text: str, every: int, word: str) -> str:
+    """The text with every `every`-th word replaced (a lightly edited re-post, or a retelling)."""
+    return " ".join(word if i % every == 0 else w for i, w in enumerate(text.split(" ")))
+
+
+def test_near_copies_decides_as_copy_link_over_every_stored_fingerprint(tmp_path: Path) -> None:
+    """The numpy pre-selection of near_copies drops only candidates copy_link would refuse: near-copies,
+    furniture-wrapped re-posts, heavier edits (near the thresholds) and unrelated texts alike. (Candidates are
+    the documents sharing a band: a pair LSH does not bring together is never judged.)"""
+    versions = {"doc-a": REPORT, "doc-b": _edited(REPORT, 17, "reportedly"), "doc-c": _edited(REPORT, 6, "allegedly"),
+                "doc-d": _edited(REPORT, 4, "perhaps"), "doc-e": _edited(REPORT, 3, "maybe"), "doc-f": OTHER,
+                "doc-g": "Home | News\n\n" + REPORT[: len(REPORT) // 2]}
+    with Store(tmp_path / "s.sqlite") as store:
+        for doc_id, text in versions.items():
+            _save(store, doc_id, text)
+        stored = load_fingerprints(store.conn, sorted(versions))
+        probes = [fingerprint(_article("doc-new", text)) for text in (*versions.values(), _edited(REPORT, 5, "so"))]
+        judged = 0
+        for probe in probes:
+            sharing = {row[0] for row in store.conn.execute(
+                f"SELECT document_id FROM bands WHERE key IN ({','.join('?' * 33)})", band_keys(probe))}
+            expected = [x for other in stored if other.doc_id in sharing and (x := copy_link(probe, other))]
+            assert near_copies(store.conn, probe) == expected
+            judged += len(expected)
+        assert judged > len(probes)  # the probes do have copies to find
