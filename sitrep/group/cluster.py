@@ -4,7 +4,9 @@ Stories are not plain connected components of story links: one story link can ch
 kind (two earthquakes, two title fights of one boxer) into one story. Inside each situation component,
 stories are built by average-link agglomeration over the link scores (a pair without a link counts 0),
 starting from the copy groups: two clusters merge while the mean score over all their cross pairs is at
-least `story_merge_score`. The result depends only on the set of documents and links (ties break on the smallest
+least `story_merge_score`. A report left alone afterwards joins the story it is most alike to on average when
+that mean reaches `lone_report_score` (a short or late report of an incident links to few of its reports). The
+result depends only on the set of documents and links (ties break on the smallest
 member ids), so adding documents one by one and rebuilding give the same stories, and the kinds still nest:
 copy groups are never split, and clusters only merge across links, so a story stays inside its situation.
 """
@@ -15,7 +17,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sitrep.group.links import Link
+from sitrep.group.links import Link, thresholds
 
 
 def union_find(doc_ids: Iterable[str], links: Iterable[Link], allowed: tuple[str, ...]) -> dict[str, str]:
@@ -36,8 +38,11 @@ def union_find(doc_ids: Iterable[str], links: Iterable[Link], allowed: tuple[str
     return {d: find(d) for d in parent}
 
 
-def average_link(doc_ids: Iterable[str], links: Iterable[Link], threshold: float) -> dict[str, str]:
-    """Document -> smallest member of its story: copy groups merged by average link over the link scores."""
+def average_link(doc_ids: Iterable[str], links: Iterable[Link], threshold: float,
+                 lone_score: float | None = None) -> dict[str, str]:
+    """Document -> smallest member of its story: copy groups merged by average link over the link scores, then
+    reports left alone attached to their closest story (`attach_lone_reports`; lone_score from thresholds.json
+    when not given)."""
     links = list(links)
     start = union_find(doc_ids, links, ("copy",))
     size: dict[str, int] = defaultdict(int)
@@ -86,4 +91,31 @@ def average_link(doc_ids: Iterable[str], links: Iterable[Link], threshold: float
             r = merged[r]
         return r
 
-    return {d: final(r) for d, r in start.items()}
+    roots = {d: final(r) for d, r in start.items()}
+    return attach_lone_reports(roots, links, thresholds()["lone_report_score"] if lone_score is None else lone_score)
+
+
+def attach_lone_reports(roots: dict[str, str], links: list[Link], lone_score: float) -> dict[str, str]:
+    """A report left alone joins the story whose members it is most alike to on average (mean score at least
+    `lone_score`): a short or late report of an incident links to few of its story's reports and so stays
+    below story_merge_score on average, while a report of its own news item has no story score to any of them
+    (a situation link past the story window scores 0). Only stories of two or more reports take a lone one,
+    from the clusters average link made, so the result does not depend on the order of the reports."""
+    size: dict[str, int] = defaultdict(int)
+    for root in roots.values():
+        size[root] += 1
+    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for item in links:
+        if item.kind != "copy" and item.score > 0 and item.a in roots and item.b in roots:
+            sums[item.a][roots[item.b]] += item.score
+            sums[item.b][roots[item.a]] += item.score
+    attached = dict(roots)
+    for doc, root in roots.items():
+        if size[root] != 1:
+            continue
+        # the highest mean, ties to the smallest root: the same choice whatever order the links came in
+        best = min(((-total / size[other], other) for other, total in sums[doc].items() if size[other] > 1),
+                   default=None)
+        if best is not None and -best[0] >= lone_score:
+            attached[doc] = best[1]
+    return attached

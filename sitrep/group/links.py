@@ -28,7 +28,9 @@ situation (one crisis over time): term cosine >= situation_terms and shared name
   undated_situation_score (one weak link from an undated page would otherwise bridge two crises).
 
 The score of a story or situation link is its story similarity (0 when the two are further apart than
-story_days and below long_story_score): `sitrep.group.components` joins stories by average link over these
+story_days and below long_story_score; scaled by undated_story_scale when only one of the two has a time, so
+a report that cannot be placed in time counts less towards a dated story, which may be another incident of
+the same kind): `sitrep.group.components` joins stories by average link over these
 scores inside each situation (threshold story_merge_score, lower than story_score: a situation link's
 likeness counts towards the mean too), so a story link alone does not chain two different incidents into
 one story. An undated pair needs undated_situation_score before any link, story or situation.
@@ -190,6 +192,11 @@ def story_gap(a: DocFeatures, b: DocFeatures, days: int | None) -> int | None:
     return events if days is None else min(days, events)
 
 
+def one_side_timeless(a: DocFeatures, b: DocFeatures) -> bool:
+    """Only one of the two reports has a time (a publication date or a date it names)."""
+    return (_when(a) is None) != (_when(b) is None)
+
+
 def _within(days: int | None, window: float) -> bool:
     return days is None or days <= window
 
@@ -236,6 +243,8 @@ def link(a: DocFeatures, b: DocFeatures) -> Link | None:
     # one news item: close in time (publication or event day), or a later follow-up as alike as one item's reports
     close = _within(story_gap(a, b, days), th["story_days"]) or sim >= th["long_story_score"]
     story_sim = sim if close else 0.0
+    if one_side_timeless(a, b):
+        story_sim *= th["undated_story_scale"]  # only one side has a time: it may tell of another incident
     if story_sim >= th["story_score"]:
         return Link(a.doc_id, b.doc_id, "story", round(story_sim, 4), f"story: similarity {sim:.2f}, {names} names")
     places = len(set(a.places) & set(b.places))

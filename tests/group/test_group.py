@@ -167,7 +167,8 @@ def test_grouping_does_not_depend_on_order() -> None:
 
 
 def test_components_nest_and_ids_are_deterministic() -> None:
-    links = [Link("a", "b", "copy", 1.0, ""), Link("b", "c", "story", 0.7, ""), Link("c", "d", "situation", 0.2, "")]
+    # c-d: a situation link past the story window (score 0), so d is no report of the a-b-c story
+    links = [Link("a", "b", "copy", 1.0, ""), Link("b", "c", "story", 0.7, ""), Link("c", "d", "situation", 0.0, "")]
     ids = ["d", "c", "b", "a", "e"]
     copy, story, situation = (components(ids, links, k) for k in ("copy", "story", "situation"))
     assert copy["a"] == copy["b"] != copy["c"]
@@ -190,9 +191,12 @@ def test_features_are_small_and_serialisable() -> None:
 
 
 def test_stories_are_average_link_so_one_link_does_not_chain() -> None:
-    # b-c is a strong pair, but a and d hardly relate to the other side: two stories, one situation
-    links = [Link("a", "b", "story", 0.6, ""), Link("c", "d", "story", 0.6, ""), Link("b", "c", "story", 0.35, ""),
+    # b-c is a story pair, but a and d hardly relate to the other side: two stories, one situation
+    from sitrep.group.links import thresholds
+
+    links = [Link("a", "b", "story", 0.6, ""), Link("c", "d", "story", 0.6, ""), Link("b", "c", "story", 0.3, ""),
              Link("a", "c", "situation", 0.0, "")]
+    assert thresholds()["story_score"] <= 0.3 and thresholds()["story_merge_score"] > 0.3 / 4  # mean of 4 pairs
     ids = ["a", "b", "c", "d"]
     story, situation = components(ids, links, "story"), components(ids, links, "situation")
     assert story["a"] == story["b"] != story["c"] == story["d"]
@@ -228,3 +232,42 @@ def test_the_story_window_compares_the_event_days_reports_tell_of() -> None:
     recalled = make("doc-r", OTHER_FLOOD.replace("on Friday", "on 11 March 2024"), "2024-03-25")
     assert event_day(recalled) is None and story_gap(a, recalled, 13) == 13
     assert event_day(make("doc-u", monday)) == date(2024, 3, 11)  # no publication date: the dates it names
+
+
+def test_a_report_with_no_time_counts_less_towards_a_dated_story() -> None:
+    """When only one of two reports has a time, nothing shows they tell of one incident rather than two of the
+    same kind: their story score is scaled by undated_story_scale; two reports without a time are not."""
+    from sitrep.group.links import similarity, thresholds
+
+    timeless = FOLLOW_UP.replace(" until 28 March", "").replace(" on Thursday", "")
+    dated, undated = make("doc-a", BASE, "2024-03-12"), make("doc-u", timeless)
+    assert not undated.dates and undated.published is None
+    sim = similarity(dated, undated)
+    found = link(dated, undated)
+    assert found is not None and found.kind == "story", found
+    assert found.score == round(sim * thresholds()["undated_story_scale"], 4) < round(sim, 4)
+    same_day = link(dated, make("doc-d", timeless, "2024-03-12"))
+    assert same_day is not None and same_day.score == round(sim, 4)
+    both_undated = link(make("doc-b", BASE.replace(" until 28 March", "")), undated)
+    assert both_undated is not None and both_undated.score == round(similarity(
+        make("doc-b", BASE.replace(" until 28 March", "")), undated), 4)
+
+
+def test_a_lone_report_joins_the_story_it_is_most_alike_to() -> None:
+    """Average link leaves e alone (one story link to a three-report story: mean below story_merge_score); it
+    then joins the story it is most alike to on average. A report with only a situation link (score 0) past
+    the story window stays a story of its own, and the choice does not depend on the order of the links."""
+    from sitrep.group.links import thresholds
+
+    th = thresholds()
+    strong = [Link(x, y, "story", 0.6, "") for x, y in (("a", "b"), ("a", "c"), ("b", "c"), ("f", "g"))]
+    weak = Link("c", "e", "situation", 0.2, "")  # close in time, below story_score
+    assert th["lone_report_score"] <= 0.2 / 3 < th["story_merge_score"]
+    lone = Link("b", "h", "situation", 0.0, "")
+    other = Link("e", "f", "situation", 0.1, "")  # mean 0.05 over f, g: the a-b-c story (0.067) is closer
+    links = [*strong, weak, lone, other]
+    ids = ["a", "b", "c", "e", "f", "g", "h"]
+    story = components(ids, links, "story")
+    assert story["e"] == story["a"] == story["b"] == story["c"] != story["f"] == story["g"]
+    assert story["h"] not in {story["a"], story["f"]}
+    assert components(list(reversed(ids)), list(reversed(links)), "story") == story
