@@ -50,7 +50,7 @@ def test_run_then_export_gives_the_contract(veloria_db: Path) -> None:
     picture = export(veloria_db)
     jsonschema.validate(picture, json.loads(SCHEMA.read_text()))
     docs = picture["documents"]
-    assert isinstance(docs, list) and len(docs) == 5  # 2 html + 1 txt + 2 jsonl lines
+    assert isinstance(docs, list) and len(docs) == 6  # 2 html + 1 txt + 3 jsonl lines
     sources = sorted(d["source"] for d in docs)
     assert any(s.endswith("reports.jsonl#hb-1") for s in sources)
     figures = picture["figures"]
@@ -188,7 +188,7 @@ def test_serve_binds_the_loopback_and_answers(veloria_db: Path, workers: str) ->
             except httpx.HTTPError:
                 assert server.poll() is None and time.monotonic() < deadline, "sitrep serve did not come up"
                 time.sleep(0.3)
-        assert response.status_code == 200 and response.json()["documents"] == 5
+        assert response.status_code == 200 and response.json()["documents"] == 6
         assert "script-src 'self'" in response.headers["content-security-policy"]
         with socket.socket() as probe:  # nothing listens beyond the loopback interface
             probe.settimeout(2)

@@ -20,14 +20,14 @@ def test_one_more_file_is_processed_alone_and_touches_only_its_situation(tmp_pat
     shutil.copytree(FIXTURES, folder)
     with Store(tmp_path / "v.sqlite") as store:
         first = run(store, [str(folder)])
-        assert first.processed == 5 and not first.errors
+        assert first.processed == 6 and not first.errors
         before = _situations(store)
         (folder / "ngo-0308.txt").write_text(
             "Civic Watch Veloria, 8 March 2024. Police said on Sunday that 950 people have now been detained "
             "in Port Arden since the protests against bread prices began, and that the curfew stays in force.\n"
         )
         second = run(store, [str(folder)])
-        assert (second.stored, second.unchanged, second.processed) == (1, 5, 1)
+        assert (second.stored, second.unchanged, second.processed) == (1, 6, 1)
         after = _situations(store)
         new_source = next(s for s in after if s.endswith("ngo-0308.txt"))
         joined = {source for source, situation in after.items() if situation == after[new_source]}

@@ -162,7 +162,8 @@ def test_splitting_a_name_off_an_entity(built: tuple[Path, TestClient, str], cor
 
 
 def _other_story(db: Path, doc: sqlite3.Row) -> str:
-    """A report of the same situation that the grouper put in another story than `doc`."""
+    """A report of the same situation that the grouper put in another story than `doc` (the subsidy vote
+    two weeks after the clashes)."""
     conn = _conn(db)
     row = conn.execute("SELECT source FROM documents WHERE situation_id = ? AND story_id != ? ORDER BY id",
                        (doc["situation_id"], doc["story_id"])).fetchone()
