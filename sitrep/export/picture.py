@@ -11,46 +11,12 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from sitrep.export.lookup import EntityLookup, sentence_end
 from sitrep.store.corrections import corrected_aliases, merged_names
 
 SCHEMA = "sitrep/1"
 
 Picture = dict[str, Any]
-
-
-class EntityLookup:
-    """Resolves the words of a fact (speaker, source, place) to an entity through the document's mentions."""
-
-    def __init__(self, conn: sqlite3.Connection, doc_ids: list[str]) -> None:
-        self.by_text: dict[str, dict[str, str]] = defaultdict(dict)
-        self.by_key: dict[str, dict[str, str]] = defaultdict(dict)
-        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for chunk in _chunks(doc_ids):
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT m.document_id, m.start, m.end, m.text, m.key, em.entity_id FROM mentions m"
-                f" JOIN entity_mentions em ON em.document_id = m.document_id AND em.start = m.start"
-                f" WHERE m.document_id IN ({marks})",
-                chunk,
-            )
-            for r in rows:
-                self.by_text[r["document_id"]][r["text"].lower()] = r["entity_id"]
-                self.by_key[r["document_id"]][r["key"]] = r["entity_id"]
-                self.spans[r["document_id"]].append((r["start"], r["end"], r["entity_id"]))
-
-    def text(self, doc_id: str, words: str | None) -> str | None:
-        if not words:
-            return None
-        lowered = words.lower()
-        table = self.by_text.get(doc_id, {})
-        if lowered in table:
-            return table[lowered]
-        # the longest name mentioned inside the words ("the Ministry of Internal Affairs of Kazakhstan")
-        inside = [(len(name), entity) for name, entity in table.items() if name in lowered]
-        return max(inside)[1] if inside else None
-
-    def key(self, doc_id: str, key: str | None) -> str | None:
-        return self.by_key.get(doc_id, {}).get(key) if key else None
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
@@ -116,7 +82,8 @@ def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> P
             {"id": f["id"], "document_id": f["document_id"], "measure": f["measure"], "group": f["grp"],
              "group_text": f["group_text"], "low": f["low"], "high": f["high"], "approximate": bool(f["approximate"]),
              "count_text": f["count_text"], "place_id": lookup.text(f["document_id"], f["place_text"]),
-             "date": f["date"], "source_id": lookup.text(f["document_id"], f["source_text"]),
+             "date": f["date"], "source_id": lookup.agent(f["document_id"], f["source_text"],
+                                                        sentence_end(f["start"], f["sentence"], f["count_text"])),
              "source_text": f["source_text"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
              "term": f["term"]}
             for f in _rows(conn, "SELECT * FROM figures WHERE document_id IN ({marks}) ORDER BY document_id, start",
@@ -147,7 +114,7 @@ def quotes(conn: sqlite3.Connection, lookup: EntityLookup, doc_ids: list[str]) -
     return [
         {"id": q["id"], "document_id": q["document_id"],
          "speaker_id": lookup.key(q["document_id"], q["speaker_key"])
-         or lookup.text(q["document_id"], q["speaker_text"]),
+         or lookup.agent(q["document_id"], q["speaker_text"], q["end"]),
          "speaker_text": q["speaker_text"], "text": q["text"], "start": q["start"], "end": q["end"]}
         for q in _rows(conn, "SELECT * FROM quotes WHERE document_id IN ({marks}) ORDER BY document_id, start",
                        doc_ids)
@@ -159,7 +126,7 @@ def calls(conn: sqlite3.Connection, lookup: EntityLookup, doc_ids: list[str]) ->
     return [
         {"id": c["id"], "document_id": c["document_id"],
          "caller_id": lookup.key(c["document_id"], c["caller_key"])
-         or lookup.text(c["document_id"], c["caller_text"]),
+         or lookup.agent(c["document_id"], c["caller_text"], c["end"]),
          "caller_text": c["caller_text"], "addressee_text": c["addressee_text"], "demand": c["demand"],
          "start": c["start"], "end": c["end"]}
         for c in _rows(conn, "SELECT * FROM calls WHERE document_id IN ({marks}) ORDER BY document_id, start",

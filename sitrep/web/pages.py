@@ -14,8 +14,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sitrep.export.dossier import count, period, safe_url, situation_view
-from sitrep.export.picture import EntityLookup, load_picture
+from sitrep.export.lookup import EntityLookup
 from sitrep.export.picture import calls as picture_calls
+from sitrep.export.picture import load_picture
 from sitrep.export.picture import quotes as picture_quotes
 from sitrep.store.corrections import corrected_aliases, fixed_date, merged_into, merged_names
 from sitrep.web import corrected
