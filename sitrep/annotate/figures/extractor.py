@@ -7,7 +7,9 @@ linked to its victim group (the noun after it) and to its measure cue by positio
 - otherwise the first cue after the count and before the next count ("12 officers were killed and 317 ...");
 - a count with no noun of its own ("more than 300 were injured") needs its verb right after it, and takes the
   group of the count before it; "including 3 children" takes the measure of the figure before it;
-- "four teens were shot, one fatally" gives 1 killed and 3 injured.
+- "four teens were shot, one fatally" gives 1 killed and 3 injured;
+- a "shot" with a role noun after it has an object ("Woman shot soldier husband"): the count before is its agent;
+  a wound told as a noun ("with a gunshot wound") is said of the victim before it anywhere in its clause.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ _OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|himself|herself|themselves|me|us
                            r"(?!(?:[\w-]+\s+)?(?:homes?|houses?|villages?|areas?|city|town)\b))\b",
                            re.IGNORECASE)
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves)\b", re.IGNORECASE)
+# up to two capitalised words before a role, none a preposition of a title-case headline ("Shot By Police")
+_ROLE_AFTER = re.compile(r"\s+(?:(?!(?:by|in|at|on|near|after|during|while|outside|inside|for|from|with|to|of|as)\b)"
+                         r"(?-i:[A-Z])[\w'’.-]*\s+){0,2}", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"police\b(?!\s+officer)", re.IGNORECASE)  # "Man shot police say": no object
+_WITH_WOUND = re.compile(r"with\s", re.IGNORECASE)
 _AT_AFTER = re.compile(r"\s+at\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
 # where the people counted are, between them and their verb: "7,000 IDPs in Bimbwi area were forced to flee"
@@ -158,6 +165,10 @@ class _Sentence:
         aux = bool(previous) and previous[-1] in self.vocab.aux - {"who", "that", "to"}
         if cue.cue.term == "shot" and not aux and _AT_AFTER.match(self.text, cue.end):
             return False  # "he shot at the car": fired at, not hit ("was shot at his home" is hit)
+        role = _ROLE_AFTER.match(self.text, cue.end)
+        if not aux and role and self.vocab.group_re.match(self.text, role.end()) and not _COLLECTIVE.match(
+                self.text, role.end()):
+            return False  # "Woman shot soldier husband", "Ann Vell shot Fort Lane guard Ivo Lask": an object
         if not before.strip() and re.search(r"(?:^|\W)(?:he|she|they)$", self.text[:anchor], re.IGNORECASE):
             return False  # "he shot the attacker": the pronoun is the agent
         if previous and previous[-1] == "to" and cue.cue.measure == "displaced":
@@ -239,8 +250,11 @@ class _Sentence:
                 if forward.cue.voice == "noun":  # "1,000 arrests", "38,000 conflict-related displacements"
                     near = len(self.text[lead : forward.start].split()) <= 3
                     forward = forward if near else None
-                elif (group is None or count.described) and not near:
-                    forward = None  # a bare number (or "a man") needs its verb right after it
+                elif (group is None or count.described) and not near and not (
+                        count.described and _WITH_WOUND.match(forward.text)):
+                    # a bare number (or "a man") needs its verb right after it; a wound told as a noun is said
+                    # of the one before it in the clause ("a second victim was found nearby with a gunshot wound")
+                    forward = None
             cue = forward
         elif cue.cue.term == "shot" and count.described:  # "shot the 18-year-old man, who died at the scene"
             later = self._forward(index, end, group[2] if group else end)

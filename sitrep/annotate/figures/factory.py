@@ -31,11 +31,16 @@ def _rows(name: str) -> list[list[str]]:
 _NAME = r"(?:(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4})"  # "<name>" in a phrase: capitalised words
 
 
+# "<n>" in a phrase: how many of a thing, or none said ("suffered <n> gunshot wound*": "three", "multiple")
+_HOW_MANY = r"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|multiple|several|numerous|\d{1,3})\s+)?"
+
+
 def _alternation(phrases: list[str]) -> str:
     """A regex alternation, longest phrase first, white space flexible, `*` as a word-stem wildcard."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(_NAME if word == "<name>" else re.escape(word) for word in phrase.rstrip("*").split())
+        body = body.replace(r"<n>\s+", _HOW_MANY)
         parts.append(body + (r"[a-z]*" if phrase.endswith("*") else ""))
     return "|".join(parts)
 
@@ -78,7 +83,7 @@ def load_vocab() -> Vocab:
         re.IGNORECASE,
     )
     patterns = tuple((re.compile(_alternation([p]) + "$", re.IGNORECASE), cue) for p, cue in cues.items()
-                     if "*" in p or "<name>" in p)
+                     if "*" in p or "<" in p)
     vocab = Vocab(
         cues=cues,
         cue_patterns=patterns,

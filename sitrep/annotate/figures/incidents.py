@@ -15,8 +15,9 @@ The headline and lead (the first two sentences) tell the main incident by the co
 are never marked. The story of another incident goes on over the next sentences: a sentence right after a marked
 one is marked too when it names a person or place of it that the lead does not name ("... where Leonard killed
 three men in 2012. In October, jurors convicted Leonard ...") or goes on with "N others" or "N more" (its count
-adds to the set just told: "Three other people were wounded."). A tally ("the 45th homicide this year") is often
-said of the main incident's victim, so it marks its own sentence only.
+adds to the set just told: "Three other people were wounded.") or opens with "Earlier," or "In that shooting"
+("... the second police-involved shooting Saturday. Earlier, two men were shot ..."). A tally ("the 45th
+homicide this year") is often said of the main incident's victim, so it marks its own sentence only.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ _DATE = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 _YEAR = re.compile(r"(?<![\d,.$/-])(?<!\d,\s)(?<!\d\s)(?:19|20)\d\d(?![\d/-]|\s*[-–]\s*\d)")
 _ANY_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 _NAME = re.compile(r"(?<=\s)(?-i:[A-Z][a-z]{2,})(?:['’]s)?\b")
-_CONTINUES = re.compile(r"^\W*(?:[\w-]+\s+){1,2}(?:others?|more)\b", re.IGNORECASE)
+# a sentence that goes on with the other incident: "Three others were hurt", "Earlier, a man was shot ..."
+_CONTINUES = re.compile(r"^\W*(?:(?:[\w-]+\s+){1,2}(?:others?|more)\b|(?:earlier|previously|in\s+that\s+"
+                        r"(?:shooting|incident|case|attack))\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -88,15 +91,18 @@ def other_incident_sentences(sentences: tuple[Sentence, ...], text: str, publish
     lead_names = {n for s in sentences[:LEAD_SENTENCES] for n in _names(s.text)}
     marked: set[int] = set()
     thread: set[str] = set()  # names of the other incident being told
+    going_on: set[int] = set()  # the sentences of another incident (not tallies), which the next may go on with
     for index, sentence in enumerate(sentences):
         if index < LEAD_SENTENCES:
             continue
         names = _names(sentence.text) - lead_names
         if _elsewhere(sentence.text, year, lead_date):
             marked.add(index)
+            going_on.add(index)
             thread = names | (thread if index - 1 in marked else set())
-        elif index - 1 in marked and thread and (names & thread or _CONTINUES.match(sentence.text)):
+        elif index - 1 in going_on and (names & thread or _CONTINUES.match(sentence.text)):
             marked.add(index)
+            going_on.add(index)
             thread |= names
         else:
             thread = set()

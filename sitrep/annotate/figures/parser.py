@@ -1,5 +1,6 @@
 """Count phrases in a sentence: numbers (digits, words, "2.3 million"), hedges, ranges, vague quantities and
-described victims ("an 18-year-old man", "he"), with the contexts that make a number not a count of people
+described victims ("an 18-year-old man", "he", "another", a role right after a verb that hurts: "shot his
+neighbor"), with the contexts that make a number not a count of people
 (dates, times, years, ages, phone numbers, article numbers, money, durations and other units).
 """
 
@@ -38,6 +39,9 @@ _START = r"(?:(?<![\w-])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"  # a word start, also
 _FUNCTION = (r"(?:the|a|an|after|before|of|in|on|at|by|for|from|with|as|says?|said|and|or|but|to|was|were|is|are|"
              r"who|that|which|when|while|his|her|their|its)\b")
 _AGE_ALONE = re.compile(rf"(?<![\w-])(?:an?|the)\s+{_AGE}(?=\s+{_FUNCTION}|\s*[,.;:]|$)", re.IGNORECASE)
+# "one man was killed, another was injured": "another" alone is one more victim when its verb follows
+_ANOTHER = re.compile(r"(?<![\w-])another(?=\s+(?:(?:was|is|were|has\s+been|had\s+been|also)\s+)*(?P<verb>\w))",
+                      re.IGNORECASE)
 _NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{0,2}}[A-Z][a-z'’-]+[\s,.;:]"
                         r"|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
 
@@ -168,20 +172,25 @@ def _singular(vocab: Vocab) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(nouns, key=len, reverse=True))
 
 
+# the object of a verb that hurts, told by its role: "shot his neighbor", "shot the passenger", "struck her
+# 7-year-old brother"; only right after the verb, where the role cannot be the agent or a bystander
+_OBJECT_VERB = re.compile(r"\b(?:shot|shoots|shooting|wounded|wounding|struck|hitting)\s+$", re.IGNORECASE)
 _AND_NOUN = re.compile(r"\s+and\s+(?P<art>an?\s+)?(?P<noun>[a-z]+)\b")
-_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _noun_patterns(vocab: Vocab) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _noun_patterns(vocab: Vocab) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The described-victim patterns built from the victim nouns, once per vocabulary (not once per sentence)."""
     if id(vocab) not in _PATTERNS:
         singular = _singular(vocab)
-        noun = re.compile(rf"{_START}(?:(?P<art>an?|one|the(?=\s+{_AGE}))\s+|^)"
+        noun = re.compile(rf"{_START}(?:(?P<art>an?|one|another|the(?=\s+{_AGE}))\s+|^)"
                           rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
                           rf"(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
         head_noun = re.compile(rf"\s+(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
         titled = re.compile(rf"{_START}(?P<noun>{singular})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
-        _PATTERNS[id(vocab)] = (noun, head_noun, titled)
+        role = re.compile(rf"(?<![\w-])(?:his|her|their|the)\s+(?:own\s+)?(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})"
+                          rf"[a-z][\w'-]*)\s+){{0,2}}?)(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
+        _PATTERNS[id(vocab)] = (noun, head_noun, titled, role)
     return _PATTERNS[id(vocab)]
 
 
@@ -206,11 +215,16 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
         found.append(Count(1, 1, False, "exact", text[start:end], offset + start, offset + end, True,
                            group, group_text))
 
-    noun, head_noun, titled = _noun_patterns(vocab)
+    noun, head_noun, titled, role = _noun_patterns(vocab)
+    # "officer Sean Bolton", "journalist Anna Petrova"; not a title-case headline ("Man Found Shot Dead")
+    titles = [m for m in titled.finditer(text) if not vocab.cue_re.search(m.group(0), m.end("noun"))]
+    title_starts = {m.start() for m in titles}
     for match in noun.finditer(text):
         lead_words = text[match.start() : match.start("noun")].split() or [match.group("noun")]
         if match.group("art") is None and not all(word[0].isupper() for word in lead_words):
             continue  # headline style "Man shot ...", "Veloria woman shot ..." only at the start, capitalised
+        if match.group("art") is None and match.start() in title_starts:
+            continue  # "Officer Ann Vell suffered ...": the title with the name, below
         phrase, end = match.group("noun"), match.end()
         head = head_noun.match(text, end)  # "a 26-year-old Latino male": the last of two nouns is the head
         if head:
@@ -223,11 +237,18 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
             if other:
                 add(other.start("noun"), other.end(), vocab.groups.get(other.group("noun").lower()),
                     other.group("noun"))
-    for match in titled.finditer(text):  # "officer Sean Bolton", "journalist Anna Petrova"
+    for match in titles:
         add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),
             match.group(0))
+    for match in role.finditer(text):
+        if _OBJECT_VERB.search(text, 0, match.start()):
+            add(match.start(), match.end(), vocab.groups.get(" ".join(match.group("noun").lower().split())),
+                text[match.start("mods") if match.group("mods") else match.start("noun") : match.end()])
     for match in _AGE_ALONE.finditer(text):  # "found a 15-year-old with a gunshot wound": the age is the noun
         add(match.start(), match.end(), "people", match.group(0))
+    for match in _ANOTHER.finditer(text):
+        if vocab.cue_re.match(text, match.start("verb")):
+            add(match.start(), match.end(), "people", match.group(0))
     for match in _NAMED_AGE.finditer(text):
         add(match.start(), match.end() - 1, "people", match.group(0).strip(" ,"))
     for match in _PRONOUN.finditer(text):

@@ -11,6 +11,10 @@ coreference, gives each victim the worst outcome stated (killed > injured), and 
 - an indefinite description ("a man") in a later sentence is the latest victim it fits (headline, lead and
   body retell one victim), unless marked as new ("another", "a second", "the other"); in the same sentence it is
   a new victim, unless it stands in apposition ("The victim, a 22-year-old man, ...");
+- "another" is a new victim ("one man was killed, another was injured"), except as the object of the agent's
+  verb ("he shot and killed another man": other than the agent); a victim told by a role after a possessive
+  ("shot his sister") takes the sex of the role, not of the possessive; a role before a full name ("police
+  officer Ivo Lask") leaves the name;
 - counts of several people ("three people were shot") are restatements: each measure takes its largest count;
 - where the article speaks of a death ("homicide", "fatal shooting") but gives no death figure, its one victim
   told as shot is the dead;
@@ -41,6 +45,12 @@ _ADULT = {"man", "woman", "men", "women"}
 _AGE = re.compile(r"(\d{1,3})[-\s]years?[-\s]old|,\s*(?:a\s+|aged\s+)?(\d{1,3})\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^(?:he|she|him|her|the|this|that)\b", re.IGNORECASE)
 _NEW = re.compile(r"(?:\banother|\bsecond|\bthird|\bfourth|\bother|\bsecond\s+\w+)\b", re.IGNORECASE)
+# "he shot and killed another man": the object of the agent's verb is other than the agent, not a new victim
+_AGENT_VERB = re.compile(r"\b(?:shot|shoots|shooting|killed|kills|killing|wounded|wounding|murdered|stabbed)\s+$",
+                         re.IGNORECASE)
+# a role before a full name: "police officer Ivo Lask" (not "a 16-year-old Latino")
+_ROLE_BEFORE_NAME = re.compile(r"^(?!(?:a|an|the|one)\s)(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z])\w+\s+(?-i:[A-Z]))")
+_POSSESSIVE = re.compile(r"^(?:his|her|their)\s+(?=\S)", re.IGNORECASE)
 _NAME = re.compile(r"^(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?-i:[A-Z])[a-z][\w'’-]*$")
 _NOT_NAME_START = {"a", "an", "one", "the", "man", "woman", "boy", "girl", "person", "victim", "teen", "suspect"}
 _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
@@ -48,8 +58,10 @@ _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
 _HEADLINE_END = re.compile(r"[|«»]|>>|\s[–—-]\s|(?-i:[a-z][A-Z])")
 _RANK = {"killed": 3, "injured": 2, "shot": 1}
 # the article calls the shooting deadly without a death figure: "a homicide after a victim was shot", "his body
-# was found" (not "the right side of his body"), "a deadly Christmas Day shooting"
-_DEATH = re.compile(r"(?<!non-)(?<!non)\b(?:homicides?|fatal(?:ly)?|deadly\s+(?:[A-Z][\w'-]*\s+){0,3}shooting|"
+# was found" (not "the right side of his body"), "a deadly Christmas Day shooting"; not an attempt ("attempted
+# homicide" is a charge for a victim who lived)
+_DEATH = re.compile(r"(?<!non-)(?<!non)\b(?:(?<!attempted\s)homicides?|fatal(?:ly)?|"
+                    r"deadly\s+(?:[A-Z][\w'-]*\s+){0,3}shooting|"
                     r"(?<!attempted\s)murder(?:ed)?|"
                     r"shooting\s+death|slaying|slain|(?:his|her|a|the)\s+body\s+(?:was|had\s+been|has\s+been)|"
                     r"death\s+investigation)\b",
@@ -109,13 +121,16 @@ def is_single(item: FoundFigure) -> bool:
 
 def _mention(item: FoundFigure, outcome: str, text: str) -> _Mention:
     words = item.figure.count_text
-    lower = set(re.findall(r"[a-z]+", (words + " " + item.figure.group_text).lower()))
+    # "his 9-year-old sister": the possessive tells the agent's sex, not the victim's
+    role = _POSSESSIVE.sub("", words + " " + item.figure.group_text)
+    lower = set(re.findall(r"[a-z]+", role.lower()))
     sex = "m" if lower & _MALE else "f" if lower & _FEMALE else None
     child = True if lower & _CHILD else False if lower & _ADULT else None
     age_match = _AGE.search(words)
     age = int(age_match.group(1) or age_match.group(2)) if age_match else None
     bare = _AGE.sub("", words).strip(" ,")
     bare = re.sub(r"^\d{1,3}[-\s]years?[-\s]old\s+", "", bare)
+    bare = _ROLE_BEFORE_NAME.sub("", bare)  # "police officer Ivo Lask" is named Lask
     surname = None
     if item.described and " " in bare and _NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAME_START:
         surname = bare.split()[-1].lower()
@@ -124,7 +139,7 @@ def _mention(item: FoundFigure, outcome: str, text: str) -> _Mention:
     before = text[max(0, item.figure.start - 12) : item.figure.start]
     if surname:
         kind = "named"
-    elif _NEW.search(words) or _NEW.search(before):
+    elif (_NEW.search(words) or _NEW.search(before)) and not _AGENT_VERB.search(before):
         kind = "new"
     elif _DEFINITE.match(words):
         kind = "definite"
