@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from sitrep.models import Mention
 from sitrep.resolve.geocode import gazetteer
-from sitrep.resolve.profiles import Profile, profile_blocking_keys, same_entity, sound_class
+from sitrep.resolve.profiles import Profile, profile_blocking_keys, same_entity, sound_class, word_order_keys
 from sitrep.resolve.resolver import (
     Resolution,
     ResolvedEntity,
@@ -85,12 +85,15 @@ def _phase_a(profiles: Sequence[Profile], uf: _UnionFind) -> None:
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     acronyms: dict[str, list[int]] = defaultdict(list)
     writers: dict[str, list[int]] = defaultdict(list)
+    orders: dict[str, list[int]] = defaultdict(list)
     buckets: dict[tuple[str, int, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, p in enumerate(profiles):
         if _bare(p):
             continue
         by_key[(p.kind, p.key)].append(i)
         if p.kind == "organization":
+            for k in word_order_keys(p):
+                orders[k].append(i)
             written = _written(p)
             for a in p.acronyms:
                 acronyms[a].append(i)
@@ -115,6 +118,9 @@ def _phase_a(profiles: Sequence[Profile], uf: _UnionFind) -> None:
             for j in reps[x + 1 :]:
                 if uf.find(i) != uf.find(j) and same_entity(profiles[i], profiles[j]):
                     uf.union(i, j)
+    for members in orders.values():  # one name in another word order: "Ministry of Health", "Health Ministry"
+        for j in members[1:]:
+            uf.union(members[0], j)
     for a, ws in writers.items():  # a written acronym links every profile that has it to the writer
         for j in acronyms[a]:
             uf.union(ws[0], j)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.annotate.entities.keys import first_key
+from sitrep.annotate.entities.keys import first_key, word_order_key
 from sitrep.models import Mention
 
 _CLASSES = str.maketrans({"l": "R", "r": "R", "m": "N", "n": "N", "b": "P", "p": "P", "d": "T", "t": "T",
@@ -91,7 +91,7 @@ def same_entity(a: Profile, b: Profile) -> bool:
     if a.kind == "place":
         return a.key == b.key
     if a.kind == "organization":
-        if a.key == b.key:
+        if a.key == b.key or word_order_keys(a) & word_order_keys(b):
             return True
         written = {n.replace(".", "") for n in a.names | b.names if n.replace(".", "").isupper()}
         return bool(a.acronyms & b.acronyms & written)
@@ -104,6 +104,13 @@ def same_entity(a: Profile, b: Profile) -> bool:
     return bool(a.docs & b.docs) or len(a.context & b.context) >= 2
 
 
+def word_order_keys(profile: Profile) -> set[str]:
+    """An organisation's names in any word order ("Ministry of Health", "Health Ministry")."""
+    if profile.kind != "organization":
+        return set()
+    return {k for n in profile.names if not n.replace(".", "").isupper() and (k := word_order_key(n))}
+
+
 def entity_key_candidates(mention: Mention) -> set[str]:
     """Blocking keys: a new mention can only be `same_entity` with profiles that share one of these keys."""
     keys = {f"{mention.kind}:{mention.key}"}
@@ -111,6 +118,8 @@ def entity_key_candidates(mention: Mention) -> set[str]:
         keys.add(f"person~{sound_class(mention.key)}")
     for acronym in mention_acronyms(mention):
         keys.add(f"organization#{acronym}")
+    if mention.kind == "organization" and (order := word_order_key(mention.text)):
+        keys.add(f"organization~{order}")
     return keys
 
 
@@ -120,4 +129,5 @@ def profile_blocking_keys(profile: Profile) -> set[str]:
     if profile.kind == "person":
         keys.add(f"person~{sound_class(profile.key)}")
     keys |= {f"organization#{a}" for a in profile.acronyms}
+    keys |= {f"organization~{k}" for k in word_order_keys(profile)}
     return keys

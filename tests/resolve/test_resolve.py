@@ -84,3 +84,23 @@ def test_pairwise_decision_and_blocking_keys() -> None:
     assert same_entity(a, b) and same_entity(b, a)
     assert not same_entity(a, c)  # near spellings across documents need shared context
     assert entity_key_candidates(person("Gherman", 0)) & entity_key_candidates(person("Gellman", 0))
+
+
+def test_an_organisation_in_another_word_order_is_one_entity() -> None:
+    """"Health Ministry" and "Ministry of Health" (a translation's word order) join across documents; a longer
+    name ("of Veloria") or another ministry stays apart; the fast clustering and the pairwise test agree."""
+    from sitrep.annotate.entities.keys import name_key
+
+    def named(text: str, start: int = 0) -> Mention:
+        return org(text, start, name_key(text))
+
+    docs = {"x": [named("Ministry of Health")], "y": [named("Health Ministry")], "z": [named("Interior Ministry")],
+            "w": [named("Ministry of Health of Veloria"), named("Ministry of the Interior", 40)]}
+    r = resolve_entities(docs)
+    of = {(d, m.text): r.assignments[(d, m.start)] for d, ms in docs.items() for m in ms}
+    assert of[("x", "Ministry of Health")] == of[("y", "Health Ministry")]
+    assert of[("w", "Ministry of the Interior")] == of[("z", "Interior Ministry")]
+    assert len({of[("x", "Ministry of Health")], of[("z", "Interior Ministry")],
+                of[("w", "Ministry of Health of Veloria")]}) == 3
+    x, y = profile_of("x", docs["x"]), profile_of("y", docs["y"])
+    assert same_entity(x, y) and entity_key_candidates(docs["x"][0]) & entity_key_candidates(docs["y"][0])

@@ -297,7 +297,8 @@ def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
             key = place.geo_id if place is not None else name_key(c.text)
         else:
             long = long_forms.get(c.text)
-            key = name_key(long) if long else (c.text.lower() if c.text.isupper() else name_key(c.text))
+            acronym = c.text.isupper() and " " not in c.text  # "UNITED NATIONS" in a headline is no acronym
+            key = name_key(long) if long else (c.text.lower() if acronym else name_key(c.text))
         if key:
             mentions.append(Mention(c.text, c.start, c.end, c.kind, key))
     return tuple(mentions)

@@ -76,6 +76,16 @@ def name_key(name: str) -> str:
     return " ".join(filter(None, (skeleton(t) for t in name_tokens(name))))
 
 
+_LINKS = frozenset({"of", "the", "for", "on"})  # "Ministry of Health" is the "Health Ministry"
+
+
+def word_order_key(name: str) -> str:
+    """Key of a name whatever the order of its words ("Department of State", "State Department" -> dprtmnt
+    stt): the skeletons of its words without linking words, sorted; '' for a name of fewer than two words."""
+    skeletons = sorted(filter(None, (skeleton(t) for t in name_tokens(name) if t not in _LINKS)))
+    return " ".join(skeletons) if len(skeletons) >= 2 else ""
+
+
 def surname_key(name: str) -> str:
     """Key of a person's surname: the skeleton of the last word."""
     tokens = name_tokens(name)
