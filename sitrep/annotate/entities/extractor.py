@@ -169,6 +169,8 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     pair = _places_joined(text, start, end)
     if pair:
         return pair
+    if kind == "place" and len(words) > 1 and words[-1].islower():
+        return _place_with_noun(text, parsed, start, end, vocab)
     after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 40])
     if len(words) == 1 and after:
         if kind == "organization" and after.group(1) in vocab.org_cues:  # "the Interior Ministry" cut short
@@ -178,8 +180,10 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     if any(w.strip("(),.") in vocab.org_cues for w in words) and not titled:
         return [Candidate(start, end, span, "organization", "org_cue")]
     places = gazetteer().lookup_all(span)
-    if places and not titled and (kind == "place" or any(c.primary for c in places)) and (
-            kind != "organization" or _place_use(text, span, places)):
+    # an organisation-labelled name is a place where the article uses it as one ("in the city of Jalal-Abad"),
+    # even when the gazetteer knows it only as another name of the place
+    if places and not titled and (kind == "place" or (kind == "organization" and _place_use(text, span, places))
+                                  or (kind == "person" and any(c.primary for c in places))):
         return [Candidate(start, end, span, "place", "gazetteer")]
     if len(words) > 1 and set(words[1:]) <= _SITES and any(c.primary for c in gazetteer().lookup_all(words[0])):
         return [Candidate(start, start + len(words[0]), words[0], "place", "gazetteer")]  # "Almaty City Hall"
@@ -188,6 +192,17 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     if near_title and len(words) <= 4 and capitalised:
         return [Candidate(start, end, span, "person", "title")]
     return [Candidate(start, end, span, kind, "ner")]
+
+
+def _place_with_noun(text: str, parsed: Parsed, start: int, end: int, vocab: Vocabulary) -> list[Candidate]:
+    """A place span that ends in common nouns ("the Kyrgyz city", "Osh city police"): an organisation when a noun
+    is one ("police"), else only its capitalised words are a name, and a demonym alone is none."""
+    words = parser.words_with_offsets(text, start, end)
+    while words and words[-1][0].islower():
+        if words[-1][0].capitalize() in vocab.org_cues:
+            return [Candidate(start, end, text[start:end], "organization", "org_cue")]
+        words.pop()
+    return _keep(text, parsed, start, words[-1][2], "place", vocab) if words else []
 
 
 def _places_joined(text: str, start: int, end: int) -> list[Candidate]:

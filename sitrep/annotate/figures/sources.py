@@ -139,6 +139,9 @@ def place_of(ctx: Context, sentence: Sentence, position: int, vocab: Vocab) -> s
             continue
         if said_there(sentence.start + match.start("name")):
             continue
+        at = sentence.start + match.start("name")
+        if any(m.kind != "place" and m.start <= at < m.end for m in ctx.mentions):
+            continue  # "employees of the UN in the country": a name the entities stage knows is no place
         distance = abs(sentence.start + match.start() - position)
         if best is None or distance < best[0]:
             best = (distance, name)

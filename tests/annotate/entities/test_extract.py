@@ -76,3 +76,24 @@ def test_portfolios_places_joined_by_and_and_the_city_of() -> None:
     assert all(kind == "place" for text, kind in found if text == "Jalal-Abad")
     assert ("Interior", "organization") not in found
     assert ("Oleg Vasnetsov", "person") in found
+
+
+def test_a_place_span_ending_in_common_nouns_and_a_place_known_as_an_organisation() -> None:
+    """"the southern Kyrgyz city of Osh": "Kyrgyz city" is no place name; "the Osh city police department" is an
+    organisation; a figure's place is never a name the entities stage took for an organisation ("at the UN")."""
+    from sitrep.annotate.figures import extract_found
+
+    ctx = context(
+        "BISHKEK, March 4 (Meridian Wire) - At least three people were killed in overnight clashes between "
+        "protesters and police in the southern Kyrgyz city of Osh, police said on Tuesday, as demonstrations "
+        "against a steep rise in fuel prices spread across the Central Asian country.\n\n"
+        "According to our sources in the Osh city police department and at the regional hospital, 11 police "
+        "officers and National Guard servicemen were killed in Osh on Wednesday.\n\n"
+        "Also he informed that all 62 international employees of UN in the country are in safety, and the offices "
+        "of UN in Osh are closed until further notice. Three UN staff were injured in clashes at the UN compound."
+    )
+    found = [(m.text, m.kind) for m in ctx.mentions]
+    assert not any(kind == "place" and text != "Osh" for text, kind in found), found
+    assert ("Osh city police", "organization") in found
+    places = {(f.figure.measure, f.figure.low): f.figure.place_text for f in extract_found(ctx)}
+    assert places == {("killed", 3): "Osh", ("killed", 11): "Osh", ("injured", 3): None}
