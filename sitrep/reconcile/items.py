@@ -19,6 +19,7 @@ class FigureFact:
     source_text: str | None
     origin_doc: str  # the document this text was copied from (itself when it is no copy)
     place_id: str | None = None
+    place_text: str | None = None  # the place as written, when no place entity was resolved for it
     sub: bool = False  # a sub-count of another figure ("13 dead, including four police officers")
     wrong: bool = False  # an analyst marked it wrong: listed in its series, never used for its values
 

@@ -9,7 +9,8 @@ For each series:
   narrowed to an earlier figure that is more precise and compatible ("more than 300" then 317 -> 317), and
   read conservatively when vague ("dozens" -> at least 12);
 - figures an analyst marked wrong stay listed in their series but are used for nothing;
-- conflicts: two origins whose intervals cannot both hold on the same day for the same place, or a source
+- conflicts: two origins whose intervals cannot both hold on the same day for the same place (a count of a
+  place named only in words, or given by a local body, holds for that place only), or a source
   whose later figure for a cumulative count falls below its own earlier one. Growth over time is not a
   conflict, and neither is a lower count from another source (it may count one city, or one hospital).
 """
@@ -119,17 +120,34 @@ def _within(inner: FigureFact, outer: FigureFact) -> bool:
     return o_low <= i_low and i_high <= o_high
 
 
-def _contradict_by_place(a: FigureFact, b: FigureFact) -> bool:
-    """Can two incompatible counts not both hold, given their places?
+def where(f: FigureFact) -> str | None:
+    """Where a count holds: its place entity, else its place as written, else the source when that is a local
+    body ("the regional health department" counts one region); None for a count of the whole situation."""
+    if f.place_id:
+        return f.place_id
+    if f.place_text:
+        return "text:" + f.place_text.lower()
+    words = set(re.findall(r"[a-z]+", (f.source_text or "").lower()))
+    return "source:" + " ".join(sorted(source_key(f.source_text))) if words & _local_words() else None
 
-    Same place (or both unplaced): they contradict. Two different places: they do not. A placed (local) count
-    below an unplaced (national) count is part of it; only a local count above the national one contradicts it.
+
+@cache
+def _local_words() -> frozenset[str]:
+    return frozenset(data_lines(Path(__file__).parent / "local_sources.txt"))
+
+
+def _contradict_by_place(a: FigureFact, b: FigureFact) -> bool:
+    """Can two incompatible counts not both hold, given where they hold (`where`)?
+
+    Same place (or both of the whole situation): they contradict. Two different places: they do not. A local
+    count below a count of the whole is part of it; only a local count above it contradicts it.
     """
-    if a.place_id == b.place_id:
+    wa, wb = where(a), where(b)
+    if wa == wb:
         return True
-    if a.place_id is not None and b.place_id is not None:
+    if wa is not None and wb is not None:
         return False
-    local, overall = (a, b) if a.place_id is not None else (b, a)
+    local, overall = (a, b) if wa is not None else (b, a)
     return overall.high is not None and local.low > overall.high
 
 

@@ -80,8 +80,8 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
             high=r["high"], approximate=bool(r["approximate"]), count_text=r["count_text"],
             date=r["date"] or by_id[r["document_id"]]["published"], source_text=r["source_text"],
             origin_doc=by_id[r["document_id"]]["copy_of"] or r["document_id"],
-            place_id=places.get((r["document_id"], r["place_text"] or "")), sub=r["term"] == "sub",
-            wrong=r["id"] in wrong,
+            place_id=places.get((r["document_id"], r["place_text"] or "")), place_text=r["place_text"],
+            sub=r["term"] == "sub", wrong=r["id"] in wrong,
         )
         for r in _in_chunks(conn, "SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids)
     ]

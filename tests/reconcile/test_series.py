@@ -151,3 +151,18 @@ def test_a_figure_marked_wrong_is_listed_but_not_used() -> None:
     assert series.figure_ids == ("good", "bad")
     assert (series.best_low, series.range_high, series.independent_origins) == (9, 9, 1)
     assert reconcile_series("sit", [bad]) == []
+
+
+def test_a_count_of_a_place_in_words_or_of_a_local_body_is_local() -> None:
+    """A place the entities stage did not resolve ("in Port Arden" as written), or a source that is a local body
+    ("the regional health department"), makes a count local: below the count of the whole it is part of it."""
+    national = fig("n", 7, None, source="the Ministry of Health", text="at least seven")
+    written = FigureFact(**{**fig("w", 2, 2, source="their relatives").__dict__, "place_text": "Port Arden"})
+    regional = fig("r", 2, 2, source="The regional health department")
+    for local in (written, regional):
+        assert not reconcile_series("sit", [national, local])[0].conflict, local
+    above = fig("a", 9, 9, source="the district hospital")
+    exact = fig("e", 9, 9, source="the Interior Ministry")
+    assert reconcile_series("sit", [fig("x", 7, 7, source="the Ministry of Health"), above])[0].conflict
+    assert reconcile_series("sit", [fig("x", 7, 7, source="the Ministry of Health"), exact])[0].conflict
+    assert not reconcile_series("sit", [regional, above])[0].conflict  # two local bodies: two places

@@ -23,6 +23,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "which", "who"
 # not a source: a clause ("13 people were killed"), or one who did not say it ("Police did not say how ...")
 _NOT_SOURCE = re.compile(r"\d|\b(?:were|was|is|are|been|killed|injured|detained|died|not|never|declined|refused)\b|"
                          r"n't\b", re.IGNORECASE)
+# where a clause ends: a semicolon, or a comma before a conjunction that starts another clause
+_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+(?!\d)", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?:in|across|near|at|from|outside)\s+(?:the\s+)?(?:(?:[\w'’]+\s+){0,2}(?:city|town|village|province|region|"
     r"district|capital|state|county|governorate|prefecture)\s+of\s+)?"
@@ -120,15 +122,30 @@ def carries(text: str, vocab: Vocab) -> bool:
     return vocab.carry_re.search(text) is not None
 
 
+def count_clause(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    """The clause of the sentence that holds the count: a place named in another clause ("..., and detainees
+    were beaten in Osh") is where something else happened."""
+    start, end = sentence.start, sentence.end
+    for match in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() > position:
+            end = match.start()
+            break
+    return start, end
+
+
 def place_of(ctx: Context, sentence: Sentence, position: int, vocab: Vocab) -> str | None:
-    """Place mention nearest the count (from the entities extractor when present, else a light pattern)."""
+    """Place mention nearest the count in its clause (from the entities extractor when present, else a light
+    pattern)."""
     venue = vocab.venue_re
     text = ctx.article.text
+    clause_start, clause_end = count_clause(text, sentence, position)
 
     def said_there(start: int) -> bool:  # "told reporters in New York": where it was said, not where it happened
         return venue is not None and venue.search(text[max(sentence.start, start - 60) : start]) is not None
 
-    places = [m for m in ctx.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end
+    places = [m for m in ctx.mentions if m.kind == "place" and clause_start <= m.start < clause_end
               and not said_there(m.start)]
     if places:
         return min(places, key=lambda m: abs(m.start - position)).text
@@ -140,6 +157,8 @@ def place_of(ctx: Context, sentence: Sentence, position: int, vocab: Vocab) -> s
         if said_there(sentence.start + match.start("name")):
             continue
         at = sentence.start + match.start("name")
+        if not clause_start <= at < clause_end:
+            continue
         if any(m.kind != "place" and m.start <= at < m.end for m in ctx.mentions):
             continue  # "employees of the UN in the country": a name the entities stage knows is no place
         distance = abs(sentence.start + match.start() - position)
