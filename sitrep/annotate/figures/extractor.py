@@ -67,6 +67,8 @@ _AT_AFTER = re.compile(r"\s+at\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\s[–—]\s|\(")
 # where the people counted are, between them and their verb: "7,000 IDPs in Bimbwi area were forced to flee"
 _LOCATIVE = re.compile(r"^\s*(?:in|at|near|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+(?=\s)", re.IGNORECASE)
+# between a hospital and the death there: "taken to a hospital, where they later died"
+_WHERE_DIED = re.compile(r"(?i)[^.;:()]{0,40}?,?\s*where\s+(?:they|he|she|both|all)\s+(?:(?:later|all|\w+ly)\s+)*")
 _PLACE_TERMS = {"Sheltered", "In Relief Camp"}
 _HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
 _OVERRIDES_SHOT = {"killed", "injured", "hospitalized"}
@@ -206,6 +208,10 @@ class _Sentence:
                          and re.fullmatch(r"\s*(?:in|into|at|to)\b(?:\s+(?!and\b|or\b)[\w'-]+){0,4}\s*",
                                           self.text[first.end : c.start], re.IGNORECASE)), None)
             first = camp or first
+        if first.cue.measure == "hospitalized":  # "Both were taken to a hospital, where they died": the dead
+            died = next((c for c in window[window.index(first) + 1 :] if c.cue.measure == "killed"
+                         and _WHERE_DIED.fullmatch(self.text, first.end, c.start)), None)
+            first = replace(died, start=first.start) if died else first
         if first.cue.term == "shot":  # "shot and killed", "Man shot, killed", "was shot ... and died"
             for later in window[window.index(first) + 1 :]:
                 if later.cue.measure in _OVERRIDES_SHOT and later.cue.term != "shot" and later.start - first.end < 40:
@@ -292,7 +298,6 @@ class _Sentence:
         figure = Figure(measure, group[0], group[1], count.low, count.high, count.approximate, count.text,
                         count.start, count.end, self.s.start, self.s.end)
         return figure, term
-
 
     def _number_of_before(self, start: int, group: tuple[str | None, str, int] | None
                           ) -> tuple[Cue | None, tuple[str | None, str, int] | None]:

@@ -32,7 +32,8 @@ _NAME = r"(?:(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4})"  # "<nam
 
 
 # "<n>" in a phrase: how many of a thing, or none said ("suffered <n> gunshot wound*": "three", "multiple")
-_HOW_MANY = r"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|multiple|several|numerous|\d{1,3})\s+)?"
+_HOW_MANY = (r"(?:(?:an?(?:\s+single)?|one|two|three|four|five|six|seven|eight|nine|ten|multiple|several|numerous|"
+             r"\d{1,3})\s+)?")
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -103,6 +104,7 @@ def load_vocab() -> Vocab:
         reporting_re=_words_re(context.get("reporting", [])),
         carry_re=re.compile(rf"^\W*(?:{_alternation(context.get('carry', []))})\b", re.IGNORECASE),
         aux=frozenset(context.get("aux", [])),
+        fire_verbs=frozenset(context.get("fire_verb", [])),
         venue_re=re.compile(
             rf"\b(?:{_alternation(context.get('venue', []))})\b(?:\W+\w+){{0,3}}?\W+(?:in|at)\s+(?:the\s+)?$",
             re.IGNORECASE,

@@ -16,8 +16,9 @@ are never marked. The story of another incident goes on over the next sentences:
 one is marked too when it names a person or place of it that the lead does not name ("... where Leonard killed
 three men in 2012. In October, jurors convicted Leonard ...") or goes on with "N others" or "N more" (its count
 adds to the set just told: "Three other people were wounded.") or opens with "Earlier," or "In that shooting"
-("... the second police-involved shooting Saturday. Earlier, two men were shot ..."). A tally ("the 45th
-homicide this year") is often said of the main incident's victim, so it marks its own sentence only.
+("... the second police-involved shooting Saturday. Earlier, two men were shot ...") or introduces a person by
+name and age the lead does not name ("... the second fatal shooting this month. Ivo Lask, 35, was shot ...").
+A tally ("the 45th homicide this year") is often said of the main incident's victim, so it marks its own sentence only.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _DATE = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 _YEAR = re.compile(r"(?<![\d,.$/-])(?<!\d,\s)(?<!\d\s)(?:19|20)\d\d(?![\d/-]|\s*[-–]\s*\d)")
 _ANY_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 _NAME = re.compile(r"(?<=\s)(?-i:[A-Z][a-z]{2,})(?:['’]s)?\b")
+# a person introduced by name and age, as news does the first time: "Ivo Lask, 35, an unarmed man, ..."
+_INTRODUCED = re.compile(r"(?-i:[A-Z][a-z'’-]+)\s+(?-i:([A-Z][a-z'’-]+)),\s+(?:a\s+|aged\s+)?\d{1,2},")
 # a sentence that goes on with the other incident: "Three others were hurt", "Earlier, a man was shot ..."
 _CONTINUES = re.compile(r"^\W*(?:(?:[\w-]+\s+){1,2}(?:others?|more)\b|(?:earlier|previously|in\s+that\s+"
                         r"(?:shooting|incident|case|attack))\b)", re.IGNORECASE)
@@ -100,7 +103,8 @@ def other_incident_sentences(sentences: tuple[Sentence, ...], text: str, publish
             marked.add(index)
             going_on.add(index)
             thread = names | (thread if index - 1 in marked else set())
-        elif index - 1 in going_on and (names & thread or _CONTINUES.match(sentence.text)):
+        elif index - 1 in going_on and (names & thread or _CONTINUES.match(sentence.text)
+                                        or _introduced(sentence.text) - lead_names):
             marked.add(index)
             going_on.add(index)
             thread |= names
@@ -109,6 +113,11 @@ def other_incident_sentences(sentences: tuple[Sentence, ...], text: str, publish
             if _phrases(True).search(sentence.text):
                 marked.add(index)
     return marked
+
+
+def _introduced(text: str) -> set[str]:
+    """Surnames of the people a sentence introduces with their age ("Kevin Lask, 35, was shot ...")."""
+    return {m.group(1).lower() for m in _INTRODUCED.finditer(text)}
 
 
 def _names(text: str) -> set[str]:

@@ -47,6 +47,7 @@ class Vocab:
     carry_re: re.Pattern[str]
     aux: frozenset[str]
     venue_re: re.Pattern[str] | None = None  # "told reporters in": the place that follows is where it was said
+    fire_verbs: frozenset[str] = frozenset()  # "fired one shot": the count before "shot" is of shots
 
     def cue(self, phrase: str) -> MeasureCue | None:
         key = " ".join(phrase.lower().split())

@@ -42,6 +42,10 @@ _AGE_ALONE = re.compile(rf"(?<![\w-])(?:an?|the)\s+{_AGE}(?=\s+{_FUNCTION}|\s*[,
 # "one man was killed, another was injured": "another" alone is one more victim when its verb follows
 _ANOTHER = re.compile(r"(?<![\w-])another(?=\s+(?:(?:was|is|were|has\s+been|had\s+been|also)\s+)*(?P<verb>\w))",
                       re.IGNORECASE)
+# "one person died and a second was injured": an ordinal alone is one more victim when an auxiliary and its verb
+# follow (not "fired a second shot")
+_ORDINAL = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth)"
+                      r"(?=\s+(?:(?:was|is|has\s+been|had\s+been|also)\s+)+(?P<verb>\w))", re.IGNORECASE)
 _NAMED_AGE = re.compile(rf"(?<![\w-]){_AGE}\s+(?:[A-Z][a-z'’-]+\s+){{0,2}}[A-Z][a-z'’-]+[\s,.;:]"
                         r"|(?<![\w.])(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,\s+(?:a\s+)?\d{1,2},")
 
@@ -103,6 +107,8 @@ def _is_not_count(text: str, start: int, end: int, raw: str, value: int, vocab: 
     first = nxt.split(" ")[0] if nxt else ""
     if first in vocab.units_after or nxt in vocab.units_after or after.startswith("%"):
         return True
+    if first in ("shot", "round") and prev in vocab.fire_verbs:
+        return True  # "the officer fired one shot": a shot fired, not a person shot
     if re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100:
         return vocab.group_re.match(after.lstrip()) is None  # a year, unless "2000 people"
     return False
@@ -183,9 +189,10 @@ def _noun_patterns(vocab: Vocab) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     """The described-victim patterns built from the victim nouns, once per vocabulary (not once per sentence)."""
     if id(vocab) not in _PATTERNS:
         singular = _singular(vocab)
+        # a possessive is of another person: "a child's parent" is neither the child nor told as one
         noun = re.compile(rf"{_START}(?:(?P<art>an?|one|another|the(?=\s+{_AGE}))\s+|^)"
-                          rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})[a-z][\w'-]*),?\s+){{0,3}}?)"
-                          rf"(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
+                          rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})(?![\w-]*['’]s\b)[a-z][\w'-]*),?\s+){{0,3}}?)"
+                          rf"(?P<noun>{singular})(?![\w-])(?!['’]s\b)", re.IGNORECASE)
         head_noun = re.compile(rf"\s+(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
         titled = re.compile(rf"{_START}(?P<noun>{singular})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
         role = re.compile(rf"(?<![\w-])(?:his|her|their|the)\s+(?:own\s+)?(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})"
@@ -246,7 +253,7 @@ def _described(text: str, offset: int, vocab: Vocab, numbers: list[Count], surna
                 text[match.start("mods") if match.group("mods") else match.start("noun") : match.end()])
     for match in _AGE_ALONE.finditer(text):  # "found a 15-year-old with a gunshot wound": the age is the noun
         add(match.start(), match.end(), "people", match.group(0))
-    for match in _ANOTHER.finditer(text):
+    for match in [*_ANOTHER.finditer(text), *_ORDINAL.finditer(text)]:
         if vocab.cue_re.match(text, match.start("verb")):
             add(match.start(), match.end(), "people", match.group(0))
     for match in _NAMED_AGE.finditer(text):

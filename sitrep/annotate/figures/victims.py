@@ -7,7 +7,8 @@ person, killed. This pass links the mentions of single victims (described "a 23-
 coreference, gives each victim the worst outcome stated (killed > injured), and counts:
 
 - a pronoun or definite description ("he", "the victim", "the 19-year-old") is the latest victim it fits
-  (sex, age); a name is the victim of the same surname, else the first unnamed victim it fits;
+  (sex, age); told killed after one victim died and another was wounded, it is the dead retold; a name is the
+  victim of the same surname, else the first unnamed victim it fits;
 - an indefinite description ("a man") in a later sentence is the latest victim it fits (headline, lead and
   body retell one victim), unless marked as new ("another", "a second", "the other"); in the same sentence it is
   a new victim, unless it stands in apposition ("The victim, a 22-year-old man, ...");
@@ -54,8 +55,9 @@ _POSSESSIVE = re.compile(r"^(?:his|her|their)\s+(?=\S)", re.IGNORECASE)
 _NAME = re.compile(r"^(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?-i:[A-Z])[a-z][\w'’-]*$")
 _NOT_NAME_START = {"a", "an", "one", "the", "man", "woman", "boy", "girl", "person", "victim", "teen", "suspect"}
 _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
-# where a headline glued to the text ends: "Man shot in Veloria | Veloria NewsA man was ...", "... — A man"
-_HEADLINE_END = re.compile(r"[|«»]|>>|\s[–—-]\s|(?-i:[a-z][A-Z])")
+# where a headline glued to the text ends: "Man shot in Veloria | Veloria NewsA man was ...", "... — A man",
+# "... ‘distraught’Police say" (a closing quote before the glue)
+_HEADLINE_END = re.compile(r"[|«»]|>>|\s[–—-]\s|(?-i:[a-z][’'\"”)]?[A-Z])")
 _RANK = {"killed": 3, "injured": 2, "shot": 1}
 # the article calls the shooting deadly without a death figure: "a homicide after a victim was shot", "his body
 # was found" (not "the right side of his body"), "a deadly Christmas Day shooting"; not an attempt ("attempted
@@ -179,6 +181,9 @@ def _resolve(m: _Mention, victims: list[Victim], previous: _Mention | None, text
     if m.kind == "definite":
         if m.item.figure.measure == "injured" and m.outcome == "injured" and fitting[-1].outcome == "killed":
             return None  # "... Chambers died. He was wounded in the thigh": told dead, then wounded is another
+        dead = [v for v in fitting if v.outcome == "killed"]
+        if m.outcome == "killed" and fitting[-1].outcome == "injured" and dead:
+            return dead[-1]  # "one died and a second was injured ... where the victim was killed": the dead retold
         return fitting[-1]
     if m.kind == "named":
         same = [v for v in fitting if v.surname == m.surname]
