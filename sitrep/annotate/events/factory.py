@@ -58,7 +58,10 @@ def vocabulary() -> Vocabulary:
                 yields_to=frozenset(spec.get("yields_to", ())),
             )
         )
-    any_trigger = re.compile("|".join(f"(?:{p.pattern})" for t in types for p in t.triggers), _FLAGS)
+    # every trigger opens a word (\b then a letter; tests/annotate/events/test_prefilter.py), so trying the
+    # alternation at word starts only finds the same matches at about half the cost
+    alternation = "|".join(f"(?:{p.pattern})" for t in types for p in t.triggers)
+    any_trigger = re.compile(rf"\b(?=\w)(?:{alternation})", _FLAGS)
     return Vocabulary(tuple(sorted(types, key=lambda t: t.rank)), re.compile(raw["non_factual_cues"], _FLAGS),
                       any_trigger)
 

@@ -23,6 +23,9 @@ from sitrep.annotate.figures.items import Vocab
 _HINT = re.compile(r"[a-z][\d]|\d[a-z]{3}|[a-z]-[a-z]|[a-z][A-Z]|[A-Z]{2}[a-z]{3}|[a-z]{9}")
 _TOKEN = re.compile(r"[A-Za-z]+(?:-[a-z]+)?|\d[\d,.]*")
 _STEM = re.compile(r"[a-z]+")
+_GLUED_NUMBER = re.compile(r"([A-Za-z]{3,})(?=\d)")  # not codes such as "A4"
+_CAPS = re.compile(r"([a-z]*)([A-Z]{2,})([a-z]{3,})?")
+_NUMBER_THEN_WORD = re.compile(r"(?<=\d)([a-z]{3,})\b")
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,10 @@ class Words:
     stems: tuple[str, ...]  # "evacuat" of "evacuat*": any word it begins
 
     def has(self, word: str) -> bool:
-        return word in self.known or any(word.startswith(stem) for stem in self.stems)
+        return word in self.known or word.startswith(self.stems)  # a tuple: one call, not one per stem
 
     def is_content(self, word: str) -> bool:
-        return word in self.content or any(word.startswith(stem) for stem in self.stems)
+        return word in self.content or word.startswith(self.stems)
 
 
 def words_of(vocab: Vocab) -> Words:
@@ -68,15 +71,15 @@ def repair(text: str, words: Words) -> tuple[str, list[int]] | None:
     inserts: dict[int, str] = {}  # position in text -> what goes before it ("" drops the character there)
     for match in _TOKEN.finditer(text):
         token, start = match.group(0), match.start()
-        glued_number = re.match(r"([A-Za-z]{3,})(?=\d)", text[start:])  # not codes such as "A4"
+        glued_number = _GLUED_NUMBER.match(text, start)  # compiled, and matched in place: this runs per token
         if glued_number and glued_number.group(1).lower() in words.known:
-            inserts[start + glued_number.end()] = " "
+            inserts[glued_number.end()] = " "
         if "-" in token:
             left, right = token.split("-", 1)
             if not words.has(left.lower()) and not words.has(right) and words.has((left + right).lower()):
                 inserts[start + len(left)] = ""
             continue
-        caps = re.fullmatch(r"([a-z]*)([A-Z]{2,})([a-z]{3,})?", token)
+        caps = _CAPS.fullmatch(token)
         if caps:
             if caps.group(1) and caps.group(1) in words.known:
                 inserts[start + caps.end(1)] = " "
@@ -87,8 +90,7 @@ def repair(text: str, words: Words) -> tuple[str, list[int]] | None:
             at = _split(token, words)
             if at is not None:
                 inserts[start + at] = " "
-    number_then_word = re.finditer(r"(?<=\d)([a-z]{3,})\b", text)
-    for match in number_then_word:
+    for match in _NUMBER_THEN_WORD.finditer(text):
         if words.has(match.group(1)):
             inserts[match.start()] = " "
     if not inserts:
