@@ -254,8 +254,9 @@ def store_families(path: Path) -> int:
 def throughput(path: Path, docs: int) -> dict[str, float]:
     """Grouping new articles against the store, one core, in articles per CPU second: features() alone;
     near-duplicate grouping (`fingerprint` + LSH bands + the candidates sharing a band, their fingerprints
-    read back + `copy_link`: `near_copies`); and the whole candidate step `group_pending` runs (LSH bands and
-    blocking keys, up to MAX_CANDIDATES candidates, loaded together and linked). The synthetic annotations are
+    read back and decided by `copy_link`'s rule on MinHash agreements counted in numpy: `near_copies`); and
+    the whole candidate step `group_pending` runs (LSH bands and blocking keys, up to MAX_CANDIDATES candidates,
+    loaded together and linked). The synthetic annotations are
     made before the clock starts: they stand in for the annotate stage, which is not grouping.
 
     Near-duplicate grouping is timed as a feed (one article after another, nothing else in between: what a

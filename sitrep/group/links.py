@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Literal
 
 from sitrep.group.features import DocFeatures
-from sitrep.group.minhash import Shingled, containment, jaccard
+from sitrep.group.minhash import Shingled, containment_of, jaccard
 
 LinkKind = Literal["copy", "story", "situation"]
 
@@ -203,15 +203,21 @@ def _within(days: int | None, window: float) -> bool:
 
 def copy_link(a: Shingled, b: Shingled) -> Link | None:
     """The near-copy decision alone ("same text" or "near-copy"), from the two fingerprints only."""
-    if a.doc_id > b.doc_id:
-        a, b = b, a
-    if a.text_sha256 == b.text_sha256:
-        return Link(a.doc_id, b.doc_id, "copy", 1.0, "same text")
+    same = a.text_sha256 == b.text_sha256
+    return copy_decision(a.doc_id, b.doc_id, same, 0.0 if same else jaccard(a, b), a.shingles, b.shingles)
+
+
+def copy_decision(a: str, b: str, same_text: bool, jac: float, a_shingles: int, b_shingles: int) -> Link | None:
+    """`copy_link` from what it reads of the two documents: whether their texts are equal, their MinHash Jaccard
+    estimate and their shingle counts (the store counts agreements of many candidates at once)."""
+    if a > b:
+        a, b, a_shingles, b_shingles = b, a, b_shingles, a_shingles
+    if same_text:
+        return Link(a, b, "copy", 1.0, "same text")
     th = thresholds()
-    jac = jaccard(a, b)
-    cont = containment(a, b, jac)
+    cont = containment_of(a_shingles, b_shingles, jac)
     if jac >= th["copy_jaccard"] or (cont >= th["copy_containment"] and jac >= th["copy_min_jaccard"]):
-        return Link(a.doc_id, b.doc_id, "copy", round(max(jac, cont), 3), f"near-copy: jaccard {jac:.2f}")
+        return Link(a, b, "copy", round(max(jac, cont), 3), f"near-copy: jaccard {jac:.2f}")
     return None
 
 

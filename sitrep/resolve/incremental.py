@@ -30,7 +30,6 @@ from sitrep.resolve.profiles import Profile, profile_blocking_keys, same_entity,
 from sitrep.resolve.resolver import (
     Resolution,
     ResolvedEntity,
-    _bare,
     _canonical,
     _choose,
     _document_profiles,
@@ -88,7 +87,7 @@ def _phase_a(profiles: Sequence[Profile], uf: _UnionFind) -> None:
     orders: dict[str, list[int]] = defaultdict(list)
     buckets: dict[tuple[str, int, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, p in enumerate(profiles):
-        if _bare(p):
+        if p.kind == "person" and not p.first:  # bare surnames join in phase B
             continue
         by_key[(p.kind, p.key)].append(i)
         if p.kind == "organization":
@@ -113,11 +112,7 @@ def _phase_a(profiles: Sequence[Profile], uf: _UnionFind) -> None:
         for same in signatures.values():
             for j in same[1:]:
                 uf.union(same[0], j)
-        reps = sorted(same[0] for same in signatures.values())
-        for x, i in enumerate(reps):
-            for j in reps[x + 1 :]:
-                if uf.find(i) != uf.find(j) and same_entity(profiles[i], profiles[j]):
-                    uf.union(i, j)
+        _unite_agreeing_first_names(profiles, uf, sorted(same[0] for same in signatures.values()))
     for members in orders.values():  # one name in another word order: "Ministry of Health", "Health Ministry"
         for j in members[1:]:
             uf.union(members[0], j)
@@ -133,6 +128,27 @@ def _phase_a(profiles: Sequence[Profile], uf: _UnionFind) -> None:
             for x, group_a in enumerate(groups):
                 for group_b in groups[x + 1 :]:
                     _link_groups(profiles, uf, group_a, group_b)
+
+
+def _unite_agreeing_first_names(profiles: Sequence[Profile], uf: _UnionFind, reps: list[int]) -> None:
+    """Unite the full names of one surname key whose first names agree (`same_entity` for one key), through an
+    index instead of every pair: a common surname at 100k documents has hundreds of first-name sets. Two names
+    agree on an equal first-name key or first word, or when one first word is an initial and the other starts
+    with it; with one initial "c" present, every first word starting with "c" meets it."""
+    tags: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in reps:
+        for x in profiles[i].first:
+            tags[("x", x)].append(i)
+            words = x.split()
+            if words:
+                tags[("w", words[0])].append(i)
+                tags[("c", words[0][0])].append(i)
+                if len(words[0]) == 1:
+                    tags[("i", words[0])].append(i)
+    for (tag, value), members in tags.items():
+        if tag in ("x", "w") or (tag == "c" and ("i", value) in tags):
+            for j in members[1:]:
+                uf.union(members[0], j)
 
 
 def _link_groups(profiles: Sequence[Profile], uf: _UnionFind, group_a: list[int], group_b: list[int]) -> None:
@@ -152,12 +168,13 @@ def fast_cluster(profiles: Sequence[Profile]) -> list[list[int]]:
     _phase_a(profiles, uf)
     roots = {i: uf.find(i) for i in range(len(profiles))}
     full_by_key: dict[str, list[int]] = defaultdict(list)
+    bare = [p.kind == "person" and not p.first for p in profiles]  # `_bare`, once per profile
     for i, p in enumerate(profiles):
-        if p.kind == "person" and not _bare(p):
+        if p.kind == "person" and not bare[i]:
             full_by_key[p.key].append(i)
     lonely: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        if not _bare(p):
+        if not bare[i]:
             continue
         partners = set(full_by_key.get(p.key, ()))  # same key, no first name: `same_entity` always holds
         target = _choose(p, partners, roots, profiles)
@@ -201,9 +218,13 @@ def resolve_items(items: Sequence[Item]) -> tuple[tuple[ResolvedEntity, ...], li
     for members in fast_cluster([item.profile for item in items]):
         profiles = [items[i].profile for i in members]
         counts: Counter[str] = Counter()
+        used: set[tuple[str, str]] = set()  # (document, text): a text counts once per document
         for i in members:
-            counts.update(dict(items[i].texts))
-        docs = Counter(text for _, text in {(items[i].doc_id, t) for i in members for t, _ in items[i].texts})
+            item = items[i]
+            for text, n in item.texts:
+                counts[text] += n
+                used.add((item.doc_id, text))
+        docs = Counter(text for _, text in used)
         entity = _entity(profiles[0].kind, profiles, counts, docs)
         entities.append(entity)
         for i in members:

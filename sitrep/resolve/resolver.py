@@ -158,5 +158,6 @@ def _canonical(kind: str, counts: Counter[str], docs: Counter[str]) -> str:
 
 
 def _entity_id(kind: str, profiles: Sequence[Profile]) -> str:
-    seed = min(f"{p.key}|{' '.join(sorted(p.first))}" for p in profiles)
+    distinct = {(p.key, p.first) for p in profiles}  # a common name's thousands of profiles share a few
+    seed = min(f"{key}|{' '.join(sorted(first))}" for key, first in distinct)
     return f"{kind}-{hashlib.sha256(f'{kind}|{seed}'.encode()).hexdigest()[:12]}"

@@ -15,12 +15,14 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from sitrep.models import Mention
 from sitrep.resolve import ResolvedEntity
 from sitrep.resolve.incremental import Item, document_items, place_entity, place_id, resolve_items
 from sitrep.resolve.profiles import Profile
 from sitrep.store.database import Store
+from sitrep.store.gcpause import gc_paused
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -68,11 +70,25 @@ def _rows(conn: sqlite3.Connection, sql: str, ids: Iterable[object]) -> Iterator
         yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
 
+def _tuples(conn: sqlite3.Connection, sql: str, ids: Iterable[object]) -> Iterator[tuple[Any, ...]]:
+    """`_rows` as plain tuples: a region reads tens of thousands of profiles, sqlite3.Row costs per field."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    for chunk in _chunks(sorted(ids)):  # type: ignore[type-var]
+        yield from cursor.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+
 def resolve_all(store: Store) -> set[str]:
     """Resolve the mentions of documents not resolved yet (or replaced); returns the documents whose mentions
     changed entity. The result equals a full `resolve_entities` over every stored mention.
 
-    Which documents to look at comes from `resolve_queue`, filled by triggers on `documents`."""
+    Which documents to look at comes from `resolve_queue`, filled by triggers on `documents`. The region's
+    profiles are decoded with the cyclic collector paused (`gc_paused`)."""
+    with gc_paused():
+        return _resolve_all(store)
+
+
+def _resolve_all(store: Store) -> set[str]:
     conn = store.conn
     queued = [r[0] for r in conn.execute("SELECT document_id FROM resolve_queue ORDER BY document_id")]
     if not queued:
@@ -99,7 +115,7 @@ def resolve_all(store: Store) -> set[str]:
     for item in new_items + [item for _, _, item in old if item.profile.kind != "place"]:
         seeds |= item.keys  # places are one entity per key: never part of a region (see _places)
     region = _region(conn, seeds) - set(stale_profiles)
-    stored = [(r["id"], r["entity_id"], _load(r["document_id"], r["data"])) for r in _rows(
+    stored = [(p, e, _load(d, data)) for p, d, e, data in _tuples(
         conn, "SELECT id, document_id, entity_id, data FROM entity_profiles WHERE id IN ({marks})", region)]
     entities, assigned = resolve_items([item for _, _, item in stored] + new_items)
     changed_docs = {item.doc_id for item in new_items + new_places}

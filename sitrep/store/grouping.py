@@ -33,24 +33,23 @@ from sitrep.group import (
     Shingled,
     band_prefix,
     components,
-    copy_link,
     link,
     lsh_bands,
     lsh_digests,
 )
-from sitrep.group.links import thresholds
+from sitrep.group.links import copy_decision
 from sitrep.group.minhash import (
     LEGACY_SCHEME,
     SCHEME,
     agreements,
     ascii_lower,
-    containment,
     decode_minhash,
     encode_minhash,
     minhash_of_text,
 )
 from sitrep.store.corrections import apply_stories, story_corrections
 from sitrep.store.database import Store
+from sitrep.store.gcpause import gc_paused
 
 log = logging.getLogger(__name__)
 
@@ -139,37 +138,26 @@ def load_fingerprints(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Fing
 
 def near_copies(conn: sqlite3.Connection, f: Shingled) -> list[Link]:
     """Near-duplicate grouping of one document against the store: the documents sharing an LSH band with it,
-    decided by `copy_link` on fingerprints alone (no names, dates or terms are read or computed). One query
-    finds the candidates in the narrow `bands` table and reads their rows of the narrow `fingerprints` table:
-    at 100k documents both stay in SQLite's page cache, where the wide documents rows and doc_keys did not.
-    Only the candidates `copy_link` can accept are decoded and judged one by one (`_may_be_copies`)."""
+    decided by `copy_link`'s rule on fingerprints alone (no names, dates or terms are read or computed). One
+    query finds the candidates in the narrow `bands` table and reads their rows of the narrow `fingerprints`
+    table: at 100k documents both stay in SQLite's page cache, where the wide documents rows and doc_keys did
+    not. The MinHash agreements of all candidates are counted in one numpy step (`agreements`) and each is
+    decided from its count (`copy_decision`), so no candidate's values become Python integers (a test holds
+    near_copies equal to copy_link over every candidate)."""
     keys = band_keys(f)
     rows = conn.execute(
         f"SELECT {_FINGERPRINT_COLUMNS} FROM fingerprints WHERE document_id IN (SELECT DISTINCT document_id"
         f" FROM bands WHERE key IN ({','.join('?' * len(keys))}) AND document_id != ? ORDER BY document_id"
         " LIMIT ?) ORDER BY document_id", (*keys, f.doc_id, MAX_CANDIDATES)).fetchall()
-    return [x for other in _may_be_copies(f, rows) if (x := copy_link(f, other)) is not None]
-
-
-def _may_be_copies(f: Shingled, rows: list[sqlite3.Row]) -> list[Fingerprint]:
-    """The candidates `copy_link` can accept, as fingerprints: the same text, or a MinHash of the same scheme
-    passing copy_link's Jaccard / containment rule on the agreement counted for all candidates in one numpy
-    step (`agreements`). At 100k most candidates sharing a band are retellings; they are dropped here instead
-    of being judged one by one. The decision stays `copy_link`'s (a test holds near_copies equal to copy_link
-    over every candidate)."""
-    th = thresholds()
-    out: list[Fingerprint] = []
-    schemes = [row["scheme"] == f.minhash_scheme for row in rows]
-    counted = agreements(f.minhash, [row["minhash"] if ok else "" for row, ok in zip(rows, schemes, strict=True)])
-    for row, (agree, values) in zip(rows, counted, strict=True):
-        other = Fingerprint(row["id"], row["text_sha256"], values, row["shingles"], row["scheme"])
-        if other.text_sha256 == f.text_sha256:
-            out.append(_fingerprint(row))  # decided on the text hash whatever the values
-            continue
-        jac = agree / len(values) if values else 0.0
-        if jac >= th["copy_jaccard"] or (jac >= th["copy_min_jaccard"]
-                                         and containment(f, other, jac) >= th["copy_containment"]):
-            out.append(other)
+    size = len(f.minhash)
+    counted = agreements(f.minhash, [row["minhash"] if row["scheme"] == f.minhash_scheme else "" for row in rows])
+    out = []
+    for row, agree in zip(rows, counted, strict=True):
+        jac = agree / size if agree >= 0 else 0.0  # another scheme or length: copy_link's Jaccard is 0
+        found = copy_decision(f.doc_id, row["id"], row["text_sha256"] == f.text_sha256, jac, f.shingles,
+                              row["shingles"])
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -261,9 +249,10 @@ def group_pending(store: Store) -> set[str]:
     pending = [row["id"] for row in conn.execute("SELECT id FROM documents WHERE grouped = 0 ORDER BY id")]
     dirty: set[str] = set()
     for doc_id in pending:
-        features = load_features(conn, doc_id)
-        others = load_many(conn, _candidates(conn, doc_id))
-        new_links = [found for other in others if (found := link(features, other)) is not None]
+        with gc_paused():  # up to MAX_CANDIDATES feature rows decoded at once (`sitrep.store.gcpause`)
+            features = load_features(conn, doc_id)
+            others = load_many(conn, _candidates(conn, doc_id))
+            new_links = [found for other in others if (found := link(features, other)) is not None]
         with store.write() as tx:
             tx.executemany(
                 "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",

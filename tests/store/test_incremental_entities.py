@@ -9,7 +9,7 @@ from pathlib import Path
 from sitrep.annotate.entities.keys import name_key, surname_key
 from sitrep.group import features
 from sitrep.models import Annotations, Article, Mention, Paragraph, Processed, RawDoc
-from sitrep.resolve import profile_of, resolve_entities
+from sitrep.resolve import Profile, profile_of, resolve_entities
 from sitrep.resolve.incremental import fast_cluster
 from sitrep.resolve.resolver import cluster
 from sitrep.store import documents
@@ -50,6 +50,18 @@ def test_fast_cluster_groups_like_cluster() -> None:
         profiles = [profile_of(doc, [m], frozenset(x.key for x in ms if x.kind != "place"))
                     for doc, ms in corpus.items() for m in ms]
         random.Random(seed).shuffle(profiles)
+        assert fast_cluster(profiles) == cluster(profiles)
+
+
+def test_fast_cluster_unites_first_names_as_the_pairwise_rule() -> None:
+    """Hundreds of first-name sets under one surname are united through an index, not pair by pair: the same
+    groups as `cluster`, initials ("j", "j r") and multi-word first names included."""
+    names = ["jn", "jms", "j", "j r", "rbrt", "r", "rbrt jn", "jn rbrt", "m", "mr", "al", "a"]
+    for seed in range(60):
+        rng = random.Random(seed)
+        profiles = [Profile("person", frozenset({"X"}), rng.choice(["smt", "smt", "jns"]),
+                            frozenset(rng.sample(names, rng.randint(1, 2))), frozenset({f"d{i}"}))
+                    for i in range(rng.randint(2, 14))]
         assert fast_cluster(profiles) == cluster(profiles)
 
 
@@ -130,3 +142,4 @@ def test_the_migration_backfills_place_statistics(tmp_path: Path) -> None:
             tx.execute(sql.split(";\n")[1])
         assert [tuple(r) for r in store.conn.execute("SELECT * FROM entity_texts ORDER BY entity_id, text")] == [
             tuple(r) for r in kept]
+
