@@ -3,8 +3,10 @@
 For each series:
 - independent origins: figures are one origin when they come from copies of one text, or when they carry the
   same count attributed to the same source (retellings of one ministry statement count once);
-- best value, with the rule that chose it (shown to the user):
-    "latest official figure"  the most recent figure attributed to a state body (counts of this kind only grow),
+- best value, with the rule that chose it (shown to the user), from the counts of the whole situation when
+  there are any (a count of one city, `where`, is part of it):
+    "latest official figure"  the most recent figure attributed to a state body speaking for itself (not
+                              "our sources in the police"; counts of this kind only grow),
     "latest reported figure"  the most recent figure when no state body gave one,
   narrowed to an earlier figure that is more precise and compatible ("more than 300" then 317 -> 317), and
   read conservatively when vague ("dozens" -> at least 12);
@@ -31,23 +33,26 @@ CUMULATIVE = {"killed", "injured", "detained", "charged"}
 
 
 @cache
-def _vocabulary() -> tuple[dict[str, str], frozenset[str]]:
+def _vocabulary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     folder = Path(__file__).parent
     rewrite = {word: becomes for word, becomes in data_rows(folder / "sources.tsv")}
-    return rewrite, frozenset(data_lines(folder / "official.txt"))
+    return rewrite, frozenset(data_lines(folder / "official.txt")), frozenset(data_lines(folder / "unofficial.txt"))
 
 
 def source_key(text: str | None) -> frozenset[str]:
     """The words that identify a source, with translation variants folded ("Internal Affairs" = "Interior")."""
     if not text:
         return frozenset()
-    rewrite, _ = _vocabulary()
+    rewrite, _, _ = _vocabulary()
     words = (rewrite.get(w, w) for w in re.findall(r"[a-z]+", text.lower()))
     return frozenset(w for w in words if w != "stop" and len(w) > 2)
 
 
 def is_official(text: str | None) -> bool:
-    return bool(source_key(text) & _vocabulary()[1])
+    """A state body speaking for itself: "the Interior Ministry", not "our sources in the police department"."""
+    _, official, unofficial = _vocabulary()
+    key = source_key(text)
+    return bool(key & official) and not key & unofficial
 
 
 GENERIC = frozenset({"ministry", "official", "spokesperson", "report"})  # say what kind of source, not which
@@ -101,11 +106,16 @@ def _precision(f: FigureFact) -> tuple[int, float]:
 
 
 def _best(measure: str, figures: list[FigureFact]) -> tuple[FigureFact, str]:
+    # the situation's value comes from counts of the whole of it; a count of one city is part of that
+    figures = [f for f in figures if where(f) is None] or figures
     official = [f for f in figures if is_official(f.source_text)]
     pool, rule = (official, "latest official figure") if official else (figures, "latest reported figure")
     if measure not in CUMULATIVE:
         rule = rule.replace("latest", "most recent")
-    best = max(pool, key=lambda f: (f.date or "", *_precision(f), f.low, f.id))
+    if measure in CUMULATIVE:  # of one day's counts that only grow, the smaller is a part ("two still held")
+        best = max(pool, key=lambda f: (f.date or "", f.low, *_precision(f), f.id))
+    else:
+        best = max(pool, key=lambda f: (f.date or "", *_precision(f), f.low, f.id))
     narrower = [f for f in figures if f is not best and _within(f, best) and _precision(f) > _precision(best)]
     if narrower:
         best = max(narrower, key=lambda f: (*_precision(f), f.date or "", f.id))
@@ -197,7 +207,7 @@ def reconcile_series(situation_id: str, figures: list[FigureFact]) -> list[Serie
         conflicts = _conflicts(measure, [[f for f in g if not f.sub] for g in groups])
         highs = [f.high for f in members]
         places = {f.place_id for f in members}
-        note = _summary(conflicts) if conflicts else _growth_note(totals)
+        note = _summary(conflicts) if conflicts else _growth_note(totals, best)
         result.append(
             Series(
                 id="series-" + sha256_hex(f"{situation_id}|{measure}|{group}")[:12],
@@ -220,8 +230,10 @@ def _summary(conflicts: list[str]) -> str:
     return "; ".join(conflicts[:MAX_NOTES]) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _growth_note(members: list[FigureFact]) -> str:
-    dated = [f for f in members if f.date]
-    if len(dated) >= 2 and dated[-1].low > dated[0].low:
-        return f"grew from '{dated[0].count_text}' ({dated[0].date}) to '{dated[-1].count_text}' ({dated[-1].date})"
+def _growth_note(members: list[FigureFact], best: FigureFact) -> str:
+    """How the count grew up to the best value, from the earliest count of the same extent (`where`)."""
+    dated = [f for f in members if f.date and where(f) == where(best)]
+    first = dated[0] if dated else None
+    if first is not None and best.date and first.date and first.date < best.date and first.low < best.low:
+        return f"grew from '{first.count_text}' ({first.date}) to '{best.count_text}' ({best.date})"
     return ""

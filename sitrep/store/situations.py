@@ -47,6 +47,25 @@ def _place_ids(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[tuple[str, 
     return {(r["document_id"], r["text"]): r["entity_id"] for r in rows}
 
 
+def parts_of_same_group(rows: list[sqlite3.Row]) -> set[str]:
+    """Sub-counts that are part of a total of their own group ("400 hospitalized, 62 in intensive care").
+
+    A sub-count of another group is that group's own total: in "10 dead, including four police officers" the
+    four is every police officer killed, so it stands in the series of security forces."""
+    totals: dict[tuple[str, int], list[sqlite3.Row]] = {}
+    for r in rows:
+        if r["term"] != "sub":
+            totals.setdefault((r["document_id"], r["sentence_start"]), []).append(r)
+    parts = set()
+    for r in rows:
+        if r["term"] == "sub":
+            before = [t for t in totals.get((r["document_id"], r["sentence_start"]), []) if t["start"] < r["start"]]
+            # the total it is part of is the figure just before it in its sentence
+            if not before or max(before, key=lambda t: t["start"])["grp"] == r["grp"]:
+                parts.add(r["id"])
+    return parts
+
+
 def marked_wrong(conn: sqlite3.Connection) -> set[str]:
     """Facts whose latest analyst verdict is "wrong": listed but not used in series, left out of the timeline.
 
@@ -74,6 +93,8 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
     # a story that moved here from another situation may still have its old row there
     conn.executemany("DELETE FROM stories WHERE id = ?", [(story,) for story in {d["story_id"] for d in docs}])
     places = _place_ids(conn, doc_ids)
+    figure_rows = list(_in_chunks(conn, "SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids))
+    parts = parts_of_same_group(figure_rows)
     figures = [
         FigureFact(
             id=r["id"], document_id=r["document_id"], measure=r["measure"], group=r["grp"], low=r["low"],
@@ -81,9 +102,9 @@ def _rebuild(conn: sqlite3.Connection, situation_id: str) -> None:
             date=r["date"] or by_id[r["document_id"]]["published"], source_text=r["source_text"],
             origin_doc=by_id[r["document_id"]]["copy_of"] or r["document_id"],
             place_id=places.get((r["document_id"], r["place_text"] or "")), place_text=r["place_text"],
-            sub=r["term"] == "sub", wrong=r["id"] in wrong,
+            sub=r["id"] in parts, wrong=r["id"] in wrong,
         )
-        for r in _in_chunks(conn, "SELECT * FROM figures WHERE document_id IN ({marks})", doc_ids)
+        for r in figure_rows
     ]
     events = [
         EventFact(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep.reconcile import FigureFact, reconcile_series
-from sitrep.reconcile.series import same_source, source_key
+from sitrep.reconcile.series import is_official, same_source, source_key
 
 
 def fig(id_: str, low: int, high: int | None, *, doc: str | None = None, date: str | None = "2031-03-04",
@@ -166,3 +166,35 @@ def test_a_count_of_a_place_in_words_or_of_a_local_body_is_local() -> None:
     assert reconcile_series("sit", [fig("x", 7, 7, source="the Ministry of Health"), above])[0].conflict
     assert reconcile_series("sit", [fig("x", 7, 7, source="the Ministry of Health"), exact])[0].conflict
     assert not reconcile_series("sit", [regional, above])[0].conflict  # two local bodies: two places
+
+
+def test_unnamed_sources_inside_a_state_body_are_not_its_official_figure() -> None:
+    assert is_official("the Dravos city police department")
+    assert not is_official("our sources in the Dravos city police department")
+    assert not is_official("a source close to the Interior Ministry")
+    ministry = fig("m", 4, 4, source="the Interior Ministry")
+    leak = fig("l", 11, 11, source="our sources in the Dravos city police department")
+    [series] = reconcile_series("sit", [ministry, leak])
+    assert series.conflict  # the same day, two origins: shown as a disagreement
+    assert (series.best_low, series.best_rule) == (4, "latest official figure")
+
+
+def test_the_best_value_counts_the_whole_situation_not_one_city() -> None:
+    whole = [fig("a", 200, None, date="2031-03-05", source="the Interior Ministry", measure="detained",
+                 group="people", text="more than 200"),
+             fig("b", 900, None, date="2031-03-08", source="the Interior Ministry", measure="detained",
+                 group="people", text="more than 900")]
+    city = FigureFact(**{**fig("c", 318, 318, date="2031-03-09", source="the city police chief",
+                                measure="detained", group="people").__dict__, "place_id": "dravos"})
+    [series] = reconcile_series("sit", [*whole, city])
+    assert (series.best_low, series.best_high) == (900, None)
+    assert series.note == "grew from 'more than 200' (2031-03-05) to 'more than 900' (2031-03-08)"
+
+
+def test_of_one_days_cumulative_counts_the_larger_is_the_total() -> None:
+    figures = [fig("a", 5, None, date="2031-03-07", source=None, measure="detained", group="journalists",
+                   text="at least five"),
+               fig("b", 2, 2, date="2031-03-07", source=None, measure="detained", group="journalists",
+                   text="two")]
+    [series] = reconcile_series("sit", figures)
+    assert (series.best_low, series.best_high) == (5, None)

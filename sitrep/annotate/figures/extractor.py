@@ -28,7 +28,12 @@ log = logging.getLogger(__name__)
 
 _OBJECT_FILLER = re.compile(
     r"^\s*(?:(?:his|her|their|its|the|a\s+total\s+of|total|to|of|at|rose|risen|climbed|reached|stands|stood|now|"
-    r"another|an\s+additional|some|least|has|had|at\s+least)\s+)*$", re.IGNORECASE)
+    r"another|an\s+additional|some|least|has|had|at\s+least|is|was|jumped|increased|grew|grown)\s+)*$", re.IGNORECASE)
+# what a toll is of, between it and its level: "the death toll from the clashes in Dravos (has risen to) 9"
+_TOLL_OF = re.compile(
+    r"^\s*(?:of|from|in|at|among|since|after)\s+(?:[^,;:.!?\d\"“”()]|\b(?:19|20)\d\d\b){1,60}?"
+    r"(?=\s+(?:has|had|have|now|rose|risen|climbed|reached|jumped|increased|grew|stands|stood|is|was)\b)",
+    re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a cue in a clause opened by a condition is hypothetical, not a report: "If four policemen died, show us ..."
 _CONDITION = re.compile(r"(?:^|[.,;:!?\"“”(])\s*[\"“]?\s*(?:if|unless|whether|even if|in case)\b[^.,;:!?\"“”()]*$",
@@ -118,6 +123,14 @@ def _only_aux(between: str, vocab: Vocab) -> bool:
             and not re.search(r"[;:()]", between))
 
 
+def _after_toll(cue: Cue, filler: str) -> str:
+    """The words between a cue and its count, less what a toll is of ("the toll from the clashes rose to 9")."""
+    if not cue.text.lower().endswith("toll"):
+        return filler
+    of = _TOLL_OF.match(filler)
+    return filler[of.end() :] if of else filler
+
+
 class _Sentence:
     """The linking work for one candidate sentence."""
 
@@ -129,7 +142,8 @@ class _Sentence:
             start = count.start - sentence.start
             for cue in cues:
                 if (cue.cue.voice in ("active", "both") and cue.end <= start and not cue.negated
-                        and _OBJECT_FILLER.match(self.text[cue.end : start]) and not self._compound(cue, count)):
+                        and _OBJECT_FILLER.match(_after_toll(cue, self.text[cue.end : start]))
+                        and not self._compound(cue, count)):
                     self.objects[index] = cue
         self.claimed = {id(cue) for cue in self.objects.values()}
 

@@ -70,3 +70,20 @@ def test_a_count_set_aside_is_no_figure() -> None:
 def test_two_coordinated_people_the_second_without_article() -> None:
     assert tally("Officers found a male and female deceased inside the home in Veloria.") == (2, 0)
     assert tally("A man and woman were shot to death in Port Salen on Sunday.") == (2, 0)
+
+
+def test_translated_names_of_the_police_are_security_forces() -> None:
+    toll, police = figures("According to health workers, 13 people have died in the riots, including four employees "
+                           "of the internal affairs bodies.")
+    assert (toll.group, toll.low) == ("people", 13)
+    assert (police.group, police.low) == ("security_forces", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll from the clashes in Dravos has risen to 9, police said.",
+    "The death toll of the 2031 unrest rose to 9.",
+    "The toll among the miners is now 9.",
+])
+def test_a_toll_of_something_still_takes_its_count(text: str) -> None:
+    toll = one(text)
+    assert (toll.measure, toll.low) == ("killed", 9)
