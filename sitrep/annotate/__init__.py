@@ -4,7 +4,7 @@ Extractors run in this order, each one a folder with the same shape (factory, ex
 vocabulary data files), each seeing what the earlier ones found:
 
     sentences (sitrep.text) -> article date (times.infer_article_date) -> times -> entities (mentions)
-    -> figures -> events -> quotes -> calls
+    -> figures -> events -> quotes -> calls (which read the quotes: a call made inside one)
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def annotate(article: Article) -> Annotations:
     ctx = Context(article=article, sentences=sentences, published=published)
     ctx = Context(article, sentences, published, times=times.extract(ctx))
     ctx = Context(article, sentences, published, times=ctx.times, mentions=entities.extract(ctx))
+    quoted = quotes.extract(ctx)
     return Annotations(
         doc_id=article.doc_id,
         published=published,
@@ -33,6 +34,6 @@ def annotate(article: Article) -> Annotations:
         mentions=ctx.mentions,
         figures=figures.extract(ctx),
         events=events.extract(ctx),
-        quotes=quotes.extract(ctx),
-        calls=calls.extract(ctx),
+        quotes=quoted,
+        calls=calls.extract(ctx, quoted),
     )

@@ -3,25 +3,38 @@
 "X called on Y to Z", "X urged Y to Z", "X calls for Z" (no addressee), and a lead sentence ending in "to:" followed
 by bullet paragraphs ("The Partnership calls on the authorities to:" / "• Ensure ...") -> one call per bullet with
 the lead's caller and addressee. The caller is resolved like a quote's speaker (person mention, pronoun or role
-phrase -> nearest earlier person, else an organisation or place mention).
+phrase -> nearest earlier person, else an organisation or place mention); auxiliaries and a coordinated first
+verb phrase are not part of it ("We are calling on", "X said ... and called on": X). Inside a direct quote the
+demand ends with the quote and "we" / "I" is the quote's speaker. A call verb used as a noun is no call: after a
+preposition or an opening quote mark ("charged with \"calling for mass riots\"").
 """
 
 from __future__ import annotations
+
+import re
 
 from sitrep.annotate.calls import parser
 from sitrep.annotate.calls.factory import call_patterns
 from sitrep.annotate.context import Context
 from sitrep.annotate.quotes import parser as speakers
 from sitrep.annotate.quotes.factory import vocabulary
-from sitrep.models import Call, Sentence
+from sitrep.models import Call, Quote, Sentence
 
 CALLER_KINDS = ("person", "organization", "place")
+_NOUN_USE = re.compile(r"(?:\b(?:with|of|for|by|against|about|over|without|after)\s+|[\"“«]\s*)$", re.IGNORECASE)
+_TRAILING_AUX = re.compile(r"(?:\s+(?:and|also|has|have|had|is|are|was|were|will|would|then))+\s*$", re.IGNORECASE)
+# the subject of a sentence whose first verb is coordinated with the call: "Organisers of the rally, who ...,
+# said they would return and called on ..."
+_SUBJECT = re.compile(r"^(?P<who>.+?)(?:,\s+(?:who|which)\s[^,]*,)?\s+(?:is|are|was|were|has|have|had|said|says|"
+                      r"will|would)\b", re.IGNORECASE)
+FIRST_PERSON = {"we", "i"}
 
 
-def extract(ctx: Context) -> tuple[Call, ...]:
+def extract(ctx: Context, quoted: tuple[Quote, ...] = ()) -> tuple[Call, ...]:
+    """The calls of an article; `quoted` (the article's quotes) gives the speaker of a call made in a quote."""
     calls: list[Call] = []
     for sentence in ctx.sentences:
-        calls.extend(_sentence_calls(ctx, sentence))
+        calls.extend(_sentence_calls(ctx, sentence, quoted))
     return tuple(sorted(set(calls), key=lambda c: (c.start, c.end, c.demand)))
 
 
@@ -29,6 +42,8 @@ def _first_verb(sentence: Sentence) -> tuple[str, parser.Parts] | None:
     found = []
     for kind, pattern in call_patterns():
         for match in pattern.finditer(sentence.text):
+            if _NOUN_USE.search(sentence.text, 0, match.start()):
+                continue
             parts = parser.split(sentence.text, match, kind)
             if parts is not None:
                 found.append((match.start(), kind, parts))
@@ -39,20 +54,40 @@ def _first_verb(sentence: Sentence) -> tuple[str, parser.Parts] | None:
     return kind, parts
 
 
-def _sentence_calls(ctx: Context, sentence: Sentence) -> list[Call]:
+def _caller_end(sentence: str, verb_at: int) -> int:
+    """Where the caller phrase ends: before the call verb, less auxiliaries ("We are"), or at the subject when the
+    call is the second verb of the sentence ("X said ... and called on")."""
+    head = sentence[:verb_at]
+    aux = _TRAILING_AUX.search(head)
+    if aux is None:
+        return verb_at
+    if re.search(r"\band\b", aux.group(0), re.IGNORECASE):
+        subject = _SUBJECT.match(head[: aux.start()])
+        if subject:
+            return subject.end("who")
+    return aux.start()
+
+
+def _sentence_calls(ctx: Context, sentence: Sentence, quoted: tuple[Quote, ...]) -> list[Call]:
     hit = _first_verb(sentence)
     if hit is None:
         return []
     _, parts = hit
     text, base = ctx.text, sentence.start
-    caller = speakers.resolve(text, ctx.mentions, base, base + parts.caller_end, vocabulary().roles, CALLER_KINDS)
+    caller_end = base + _caller_end(sentence.text, parts.caller_end)
+    quote = next((q for q in quoted if q.direct and q.start <= base + parts.caller_end < q.end), None)
+    if quote is not None and text[base:caller_end].strip(speakers.OPEN + " ").lower() in FIRST_PERSON:
+        caller = speakers.Speaker(quote.speaker_text, quote.speaker_key)  # "We call on ...," said X
+    else:
+        caller = speakers.resolve(text, ctx.mentions, base, caller_end, vocabulary().roles, CALLER_KINDS)
     if caller.text is None:
         return []
     addressee = None
     if parts.addressee is not None:
         addressee = sentence.text[parts.addressee[0] : parts.addressee[1]].strip(" ,") or None
     if not parts.listed:
-        demand = sentence.text[parts.demand[0] : parts.demand[1]]
+        end = min(parts.demand[1], quote.end - base) if quote is not None else parts.demand[1]
+        demand = sentence.text[parts.demand[0] : end].rstrip(" ,.;:!")
         return [Call(caller.text, addressee, demand, sentence.start, sentence.end, caller.key)]
     out = []
     for para in ctx.article.paragraphs[sentence.paragraph + 1 :]:

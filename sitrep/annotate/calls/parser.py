@@ -7,6 +7,11 @@ from dataclasses import dataclass
 
 _TO = re.compile(r",?\s+to\s+(?=[a-z])")
 BULLET = re.compile(r"^\s*[•\-\*·▪●]\s*")
+_NOT = re.compile(r"(?:^|\s+)not\s*$")  # "urged people not to ...": the "not" belongs to the demand
+# where a demand ends: at a second verb of its subject ("... and said the curfew stays") or at an attribution
+# closing the sentence (", his spokesperson said on Thursday")
+_DEMAND_END = re.compile(r"(?:,?\s+and\s+(?:also\s+)?(?:said|says|warned|added|told|stressed|noted|announced)\b"
+                         r"|,\s+(?:[^,]{1,60}?\s+)?(?:said|says|told|added)\b[^,]*$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,17 +35,24 @@ def split(sentence: str, verb: re.Match[str], kind: str) -> Parts | None:
             return None
         return Parts(verb.start(), (rest_at, rest_at + listed.start()), (len(sentence), len(sentence)), True)
     addressee = (rest_at, to.start())
+    negated = _NOT.search(sentence, addressee[0], addressee[1])
+    not_at = sentence.rindex("not", negated.start(), negated.end()) if negated else None
+    if negated:
+        addressee = (rest_at, negated.start())
     if not sentence[addressee[0] : addressee[1]].strip():
-        return None
+        return None  # "asked not to be named": a request for anonymity, nobody is called on
     demand = _clause(sentence, to.end())
     if sentence[demand[0] : demand[1]].strip() == "":
         ends_list = sentence[to.end() :].strip() in {":", ""} or sentence.rstrip().endswith(":")
         return Parts(verb.start(), addressee, (len(sentence), len(sentence)), True) if ends_list else None
+    if not_at is not None:
+        demand = (not_at, demand[1])
     return Parts(verb.start(), addressee, demand, False)
 
 
 def _clause(sentence: str, start: int) -> tuple[int, int]:
-    end = len(sentence)
+    stop = _DEMAND_END.search(sentence, start)
+    end = stop.start() if stop else len(sentence)
     while end > start and sentence[end - 1] in " .;:!":
         end -= 1
     while start < end and sentence[start] == " ":

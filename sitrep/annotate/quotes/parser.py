@@ -13,6 +13,8 @@ from sitrep.models import Mention
 OPEN = "\"“«„"
 CLOSE = "\"”»“"
 PRONOUNS = {"she", "he", "they", "it", "i", "we"}
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|:")  # not the comma of "1,000"
+_LAST_PRONOUN = re.compile(r"\s(she|he|they|it|we)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,15 @@ def resolve(text: str, mentions: tuple[Mention, ...], start: int, end: int, role
     if person is not None:
         return Speaker(person.text, person.key)
     whole = text[start:end]
-    cut = max(whole.rfind(","), whole.rfind(":"))
-    if cut >= 0 and whole[cut + 1 :].strip(" ,.:;"):
-        start += cut + 1
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(whole)), default=0)
+    if cut and whole[cut:].strip(" ,.:;"):
+        start += cut
+    pronoun = _LAST_PRONOUN.search(text, start, end)  # "In a statement on Thursday it"
+    if pronoun:
+        start = pronoun.start(1)
     phrase = re.sub(r"\s+(?:also|then|later|further)$", "", text[start:end].strip(" ,.:;\"“”'‘’«»"),
                     flags=re.IGNORECASE)
+    phrase = re.sub(r"^(?:and|but|while|as)\s+", "", phrase, flags=re.IGNORECASE)  # "..., and a sign urged"
     if not phrase:
         return Speaker(None, None)
     lowered = phrase.lower()
@@ -91,11 +97,12 @@ def resolve(text: str, mentions: tuple[Mention, ...], start: int, end: int, role
     if role:
         prior = prior_person(text, mentions, start, role)
         return Speaker(phrase, prior.key if prior else None)
+    bare = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE)
     for kind in ("organization", "place", "group"):
         other = mention_in(mentions, start, end, {kind} & set(kinds))
-        if other is not None:
+        # a place speaks only as itself ("Kazakhstan said"); in "organisers of the Osh rally" it is a modifier
+        if other is not None and (kind != "place" or other.text == bare):
             return Speaker(other.text, other.key)
-    bare = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE)
     named = next((m for m in mentions if m.text == bare and m.kind in kinds), None)
     if named is not None:
         return Speaker(phrase, named.key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.annotate import calls
+from sitrep.annotate import calls, quotes
 from tests.annotate.helpers import context
 
 
@@ -45,3 +45,46 @@ def test_bulleted_demands_share_caller_and_addressee() -> None:
     assert len({c.caller_text for c in found}) == 1
     for c in found:
         assert ctx.text[c.start : c.end] == c.demand
+
+
+def _calls(text: str) -> list[tuple[str | None, str | None, str]]:
+    ctx = context(text)
+    return [(c.caller_text, c.addressee_text, c.demand) for c in calls.extract(ctx, quotes.extract(ctx))]
+
+
+def test_a_negated_demand_keeps_its_not() -> None:
+    assert _calls("The Veloria Interior Ministry urged residents not to approach the river banks.") == [
+        ("Veloria Interior Ministry", "residents", "not to approach the river banks")]
+
+
+def test_asking_not_to_be_named_is_no_call() -> None:
+    assert _calls('"The water came at night," said a fisherman, who asked not to be named.') == []
+
+
+def test_a_call_verb_used_as_a_noun_is_no_call() -> None:
+    assert _calls('Four students have been charged with "calling for disorder", their lawyer said.') == []
+    assert _calls("Charging students with calling for disorder is absurd, the lawyer said.") == []
+
+
+def test_a_call_inside_a_quote_is_its_speakers_and_ends_with_it() -> None:
+    found = _calls("Governor Ivo Brandt visited the dam on Monday.\n\n"
+                   '"We are calling on the governor to open the dam gates," said Tomas Ferrand, head of the '
+                   "Dravos Farmers Union.")
+    assert found == [("Tomas Ferrand", "the governor", "open the dam gates")]
+
+
+def test_the_demand_ends_before_a_second_verb_or_a_closing_attribution() -> None:
+    assert _calls("Mayor Lena Osk appealed to residents to stay indoors and said the curfew would hold.") == [
+        ("Lena Osk", "residents", "stay indoors")]
+    assert _calls("The Secretary-General has called on all sides to refrain from violence, his spokesperson "
+                  "said on Thursday.") == [("The Secretary-General", "all sides", "refrain from violence")]
+
+
+def test_the_caller_is_the_subject_not_the_words_before_the_verb() -> None:
+    [(caller, _, _)] = _calls("Organisers of the harbour rally, who call themselves a fishers' collective, said "
+                              "they would return on Monday and called on residents of Dravos to join them.")
+    assert caller == "Organisers of the harbour rally"
+    [(caller, _, _)] = _calls("About 1,000 people gathered in the square to demand a recount.")
+    assert caller is not None and caller.startswith("About 1,000 people")  # the comma of a number is no break
+    [(caller, _, _)] = _calls("Flowers lay at the gate, and a handwritten sign urged people not to forget them.")
+    assert caller == "a handwritten sign"
