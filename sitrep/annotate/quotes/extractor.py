@@ -21,13 +21,22 @@ from sitrep.models import Quote
 MIN_WORDS = 4
 _NOT_IN_SPEAKER = ".!?\"“”"  # characters that the speaker-before-quote pattern never spans
 _THAT = re.compile(r"\sthat\s", re.IGNORECASE)  # what the indirect pattern needs; a cheap test before it runs
+_TITLE_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|St)\.")
+_CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)
+
+
+def _mask_title_dots(text: str) -> str:
+    """The full stop of a title ("said Dr. Vell") as another character of the same length, so that the speaker
+    patterns, which stop at a full stop, read past it (offsets are unchanged)."""
+    return _TITLE_DOT.sub(lambda m: m.group(0)[:-1] + "\u2024", text)
 
 
 @lru_cache(maxsize=1)
 def _patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = vocab.verb_pattern
-    after_verb = re.compile(rf"^\s*,?\s*(?:{verbs})\s+(?P<who>[^,.;:!?\"“”]{{1,80}}?)(?=\s*[,.;:!?]|\s+(?:on|in|at|to"
-                            rf"|during|after|before|when|while|as)\b|\s*$)", re.IGNORECASE)
+    after_verb = re.compile(rf"^\s*,?\s*[—–]?\s*(?:{verbs})\s+(?P<who>[^,.;:!?\"“”]{{1,80}}?)"
+                            rf"(?=\s*[,.;:!?]|\s+(?:on|in|at|to|during|after|before|when|while|as)\b|\s*$)",
+                            re.IGNORECASE)
     after_who = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?\"“”]{{1,160}}?)\s+(?:also\s+)?(?:{verbs})\b", re.IGNORECASE)
     before = re.compile(rf"(?P<who>[^.!?\"“”]{{1,160}}?)\s+(?:also\s+)?(?:{verbs})\b[^.!?\"“”]{{0,40}}?[:,]?\s*$",
                         re.IGNORECASE)
@@ -48,14 +57,16 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             if len(body.split()) < MIN_WORDS:
                 continue
             end = start + len(body)
-            tail = text[qe + 1 : para.end]
+            tail = _mask_title_dots(text[qe + 1 : para.end])
             speaker = parser.Speaker(None, None)
             match = after_verb.match(tail) or after_who.match(tail)
+            if match and _CONJUNCTION.match(match.group("who")):
+                match = None  # '" and urged ...': the verb's subject is before the quote, not after it
             if match:
                 a = qe + 1 + match.start("who")
                 speaker = parser.resolve(text, mentions, a, qe + 1 + match.end("who"), vocab.roles)
             if speaker.text is None:
-                head = text[para.start : max(para.start, qs - 1)]
+                head = _mask_title_dots(text[para.start : max(para.start, qs - 1)])
                 # nothing in the match can be . ! ? or a quote mark: it starts after the last one (same match,
                 # without trying every earlier start position)
                 match = before.search(head, max(head.rfind(ch) for ch in _NOT_IN_SPEAKER) + 1)

@@ -85,7 +85,7 @@ def resolve(text: str, mentions: tuple[Mention, ...], start: int, end: int, role
         start = pronoun.start(1)
     phrase = re.sub(r"\s+(?:also|then|later|further)$", "", text[start:end].strip(" ,.:;\"“”'‘’«»"),
                     flags=re.IGNORECASE)
-    phrase = re.sub(r"^(?:and|but|while|as)\s+", "", phrase, flags=re.IGNORECASE)  # "..., and a sign urged"
+    phrase = re.sub(r"^(?:and|but|while|as)\b\s*", "", phrase, flags=re.IGNORECASE)  # "..., and a sign urged"
     if not phrase:
         return Speaker(None, None)
     lowered = phrase.lower()

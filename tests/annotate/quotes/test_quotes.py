@@ -35,3 +35,17 @@ def test_offsets_index_the_text() -> None:
 def test_short_scare_quotes_are_not_quotes() -> None:
     ctx = context("The minister called the marchers “vandals” on Monday.")
     assert quotes.extract(ctx) == ()
+
+
+def test_speakers_after_a_title_with_a_full_stop_or_a_dash() -> None:
+    found = quotes.extract(context(
+        '"The clinic has had no power for four days and we are running out of fuel," said Dr. Ann Vell, who '
+        "runs the clinic in Dravos.\n\n"
+        '"Those who burn the market are not protesters, they are criminals", — said Tomas Ferrand.'))
+    assert [q.speaker_text for q in found] == ["Ann Vell", "Tomas Ferrand"]
+
+
+def test_a_verb_joined_by_and_after_the_quote_has_no_speaker_there() -> None:
+    found = quotes.extract(context(
+        'The mayor called the vote "a victory for ordinary people of the city" and urged calm on Sunday.'))
+    assert all(q.speaker_text not in {"and", "and urged"} for q in found)
