@@ -5,7 +5,8 @@
 - Date: the time expression of the same sentence nearest to the trigger (DATE, or a TIME naming a day part such
   as "Thursday morning"); intervals give their start ("since Sunday"); "until X" deadlines and clock times are not
   event dates. No date in the sentence -> undated.
-- Place: the nearest ctx.mentions place in the sentence; else a capitalized name after "in" ("in Almaty").
+- Place: found as a figure's place is (`figures.sources.place_of`): the nearest place in the trigger's clause,
+  never where a statement was made ("told reporters in New York").
 - One event per (type, date) in an article: repeated mentions merge (the first mention is the evidence). An
   undated mention merges into a dated event of the same type when there is one (the article speaks of one event).
 """
@@ -17,13 +18,10 @@ import re
 from sitrep.annotate.context import Context
 from sitrep.annotate.events import parser
 from sitrep.annotate.events.factory import vocabulary
-from sitrep.annotate.events.items import Trigger
+from sitrep.annotate.figures.factory import load_vocab
+from sitrep.annotate.figures.sources import place_of
 from sitrep.models import DatePrecision, Event, Sentence, TimeExpr
 
-_PLACE_AFTER_IN = re.compile(r"\b(?:in|at|near|across)\s+(?:the\s+)?((?:[A-Z][\w'-]+)(?:[\s-][A-Z][\w'-]+){0,2})")
-_NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-              "The", "This", "A", "An"}
 _DEADLINE = re.compile(r"^(?:until|till|through|up\s+to)\b", re.IGNORECASE)
 
 
@@ -40,17 +38,6 @@ def _date_of(times: list[TimeExpr]) -> tuple[str | None, DatePrecision | None]:
     return None, None
 
 
-def _place(ctx: Context, sentence: Sentence, trigger: Trigger) -> str | None:
-    places = [m for m in ctx.mentions if m.kind == "place" and sentence.start <= m.start < sentence.end]
-    if places:
-        return min(places, key=lambda m: abs(m.start - trigger.start)).text
-    candidates = [m for m in _PLACE_AFTER_IN.finditer(sentence.text) if m.group(1).split()[0] not in _NOT_PLACE]
-    if not candidates:
-        return None
-    local = trigger.start - sentence.start
-    return min(candidates, key=lambda m: abs(m.start(1) - local)).group(1)
-
-
 def mentions(ctx: Context) -> list[Event]:
     """Every factual event mention, dated and placed, before merging."""
     out: list[Event] = []
@@ -64,7 +51,7 @@ def mentions(ctx: Context) -> list[Event]:
             ordered = sorted(in_sentence, key=lambda t: abs(t.start - trig.start))
             date, precision = _date_of(ordered)
             out.append(Event(trig.type, trig.text, trig.start, trig.end, sentence.start, sentence.end, date,
-                             precision, _place(ctx, sentence, trig)))
+                             precision, place_of(ctx, sentence, trig.start, load_vocab())))
     return out
 
 

@@ -3,7 +3,8 @@
 Conventions (news, past-tense default):
 - a weekday ("on Thursday") is the most recent such day on or before the anchor; when the sentence carries a
   future cue ("will", "is expected to", "next") it is the first such day on or after the anchor;
-- a month or day-and-month without a year is the most recent one on or before the anchor (next one with a future cue);
+- a month or day-and-month without a year is the most recent one on or before the anchor (next one with a future cue),
+  except a day and month at most two weeks after the anchor, which is that coming day;
 - without an anchor, deictic expressions ("yesterday", "last week") are skipped and calendar expressions without a
   year keep TIMEX3 placeholders: "XXXX-01-06", "XXXX-WXX-4" (Thursday).
 """
@@ -19,6 +20,7 @@ from sitrep.annotate.times.items import Candidate
 from sitrep.models import DatePrecision
 
 Type = str  # DATE | TIME | DURATION | SET
+DAYS_AHEAD = 14  # a day and month at most this far after the article date is that coming day
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,16 @@ def weekday_date(anchor: dt.date, weekday: int, future: bool) -> dt.date:
 
 
 def _year_for(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
-    """The year of a month (and day) given without one: the latest on/before the anchor, or the next with `future`."""
+    """The year of a month (and day) given without one: the latest on/before the anchor, or the next with `future`;
+    a day a few weeks ahead is that day, not the same day a year ago ("not lifted before 15 March", said on 8 March)."""
     probe = (month, day or 0)
     today = (anchor.month, anchor.day if day else 0)
     if future:
         return anchor.year if probe >= today else anchor.year + 1
-    return anchor.year if probe <= today else anchor.year - 1
+    if probe <= today:
+        return anchor.year
+    ahead = _safe_date(anchor.year, month, day) if day else None
+    return anchor.year if ahead is not None and (ahead - anchor).days <= DAYS_AHEAD else anchor.year - 1
 
 
 def resolve(cand: Candidate, anchor: dt.date | None, future: bool) -> Resolved | None:

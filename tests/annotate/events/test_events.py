@@ -63,3 +63,10 @@ def test_classify_snippets() -> None:
     assert classify("Rioters torched two buses and pelted police with stones during the demonstration.") == "riot"
     assert classify("Warplanes pounded the hill villages, killing four.") == "air_strike"
     assert classify("The weather was mild.") is None
+
+
+def test_where_a_statement_was_made_is_not_where_the_event_happened() -> None:
+    events = _events("Speaking to reporters in Geneva, the envoy said hundreds had been detained since Sunday.")
+    assert [(e.type, e.place_text) for e in events if e.type == "arrest_campaign"] == [("arrest_campaign", None)]
+    rally = _events("About 3,000 people rallied on Monday outside the government headquarters in Velmora.")
+    assert [(e.type, e.place_text) for e in rally] == [("protest", "Velmora")]

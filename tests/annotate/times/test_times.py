@@ -38,6 +38,8 @@ def _one(text: str, published: str | None = "2031-03-14") -> TimeExpr:  # 14 Mar
         ("The dam was inspected last month.", "2031-02", "DATE"),
         ("The port closed on January 6.", "2031-01-06", "DATE"),
         ("The port closed on 6 January 2029.", "2029-01-06", "DATE"),
+        ("The curfew would not be lifted before 20 March.", "2031-03-20", "DATE"),  # six days after the article
+        ("The port closed on 20 April.", "2030-04-20", "DATE"),  # five weeks ahead: last year's
         ("The fair opened in May 2030.", "2030-05", "DATE"),
         ("The canal was dug in 1911.", "1911", "DATE"),
         ("Sirens sounded at 11 p.m. in the old town.", "2031-03-14T23:00", "TIME"),
