@@ -33,3 +33,20 @@ def test_entries_are_sorted_by_date_and_ids_are_stable() -> None:
     first = merge_timeline("s", events)
     assert [e.type for e in first] == ["protest", "curfew"]
     assert [e.id for e in first] == [e.id for e in merge_timeline("s", list(reversed(events)))]
+
+
+def test_recurring_events_on_close_dates_are_occurrences_not_a_disagreement() -> None:
+    protests = [ev("a", "protest", "2031-03-02", "d1"), ev("b", "protest", "2031-03-03", "d2")]
+    assert [e.note for e in merge_timeline("s", protests)] == [None, None]
+
+
+def test_two_dates_one_report_tells_of_are_two_occurrences_not_a_disagreement() -> None:
+    wave = [ev("a", "curfew", "2031-03-02", "d1"), ev("b", "curfew", "2031-03-03", "d1"),
+            ev("c", "curfew", "2031-03-03", "d2")]
+    assert [e.note for e in merge_timeline("s", wave)] == [None, None]
+
+
+def test_two_dates_in_different_places_are_two_occurrences() -> None:
+    osh = EventFact(**{**ev("a", "curfew", "2031-03-02", "d1").__dict__, "place_id": "place-osh"})
+    capital = EventFact(**{**ev("b", "curfew", "2031-03-03", "d2").__dict__, "place_id": "place-capital"})
+    assert [e.note for e in merge_timeline("s", [osh, capital])] == [None, None]

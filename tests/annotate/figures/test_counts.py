@@ -87,3 +87,9 @@ def test_translated_names_of_the_police_are_security_forces() -> None:
 def test_a_toll_of_something_still_takes_its_count(text: str) -> None:
     toll = one(text)
     assert (toll.measure, toll.low) == ("killed", 9)
+
+
+def test_cases_opened_against_people_are_charges_not_participants() -> None:
+    charged = one("Most were released after paying fines, but criminal cases had been opened against 41 people, "
+                  "mostly on charges of taking part in mass riots.")
+    assert (charged.measure, charged.low) == ("charged", 41)
