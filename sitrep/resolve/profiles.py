@@ -6,8 +6,9 @@ blocking keys under which a store files a mention so that candidates are found w
 
 Persons are compared by transliteration keys (see `sitrep.annotate.entities.keys`):
 - same surname key, compatible first names (equal keys, or an initial, or one side without first name);
-- or surname keys that differ only inside one sound class (l/r, m/n, b/p, d/t, g/k, f/v, s/z: "Gellman" and
-  "Gherman"), with the same first name and shared context (same article, or two co-occurring entities).
+- or surname keys that differ only inside one sound class (l/r, m/n, b/p, d/t, g/k/ch, f/v, s/z: "Gellman" and
+  "Gherman", "Marchetti" and "Marketti"), with the same first name and shared context (same article, or two
+  co-occurring entities).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from sitrep.annotate.entities.keys import first_key, word_order_key
 from sitrep.models import Mention
 
+# x (ch) is with k: Italian and German "ch" is /k/, and Russian writes it so (Marchetti -> Marketti)
 _CLASSES = str.maketrans({"l": "R", "r": "R", "m": "N", "n": "N", "b": "P", "p": "P", "d": "T", "t": "T",
-                          "g": "K", "k": "K", "v": "F", "f": "F", "s": "S", "z": "S"})
+                          "g": "K", "k": "K", "x": "K", "v": "F", "f": "F", "s": "S", "z": "S"})
 _CONNECTORS = {"of", "and", "for", "the", "on", "in", "to", "de"}
 
 

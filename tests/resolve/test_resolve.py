@@ -86,6 +86,15 @@ def test_pairwise_decision_and_blocking_keys() -> None:
     assert entity_key_candidates(person("Gherman", 0)) & entity_key_candidates(person("Gellman", 0))
 
 
+def test_an_italian_ch_written_as_k_joins_with_the_same_first_name_and_context() -> None:
+    docs = {"x": [person("Stefan Marchetti", 0), person("Dalia Orsk", 30), org("Lakeside Council", 60, "lksd")],
+            "y": [person("Shtefan Marketti", 0), person("Dalia Orsk", 30), org("Lakeside Council", 60, "lksd")],
+            "z": [person("Ivo Marketti", 0)]}
+    r = resolve_entities(docs)
+    assert r.assignments[("x", 0)] == r.assignments[("y", 0)]  # Stefan / Shtefan, Marchetti / Marketti
+    assert r.assignments[("z", 0)] != r.assignments[("x", 0)]  # another first name
+
+
 def test_an_organisation_in_another_word_order_is_one_entity() -> None:
     """"Health Ministry" and "Ministry of Health" (a translation's word order) join across documents; a longer
     name ("of Veloria") or another ministry stays apart; the fast clustering and the pairwise test agree."""

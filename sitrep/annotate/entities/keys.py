@@ -4,7 +4,8 @@ Plain string similarity cannot tell "Dyuzharik" (a back-transliteration of Dujar
 "Dujardin" (another name): the first scores lower. A key is a consonant skeleton built after folding the
 spellings that transliteration moves around:
 
-    anyascii, lower case -> dzh/dj/zh/j -> j; ch/sh/sch -> x; ph -> f; ck/c/q -> k (c before e/i -> s);
+    anyascii, lower case -> dzh/dj/zh/j -> j; a leading sht/shp -> st/sp; ch/sh/sch -> x; ph -> f;
+    ck/c/q -> k (c before e/i -> s);
     kh/gh/th -> h/g/t; w -> v; x -> ks; y/i/e/a/o/u are vowels; doubled letters collapse; vowels drop except
     a leading one (kept as "a").
 
@@ -55,6 +56,7 @@ def skeleton(word: str) -> str:
     if not w:
         return ""
     w = re.sub(r"c(?=[eiy])", "s", w)
+    w = re.sub(r"^sh(?=[tp])", "s", w)  # Russian renders German St-/Sp- as Sht-/Shp- (Shtefan, Shpigel)
     for old, new in _FOLDS:
         w = w.replace(old, new)
     w = w.replace("c", "k")

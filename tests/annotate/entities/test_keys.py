@@ -19,6 +19,7 @@ SAME = [
     ["Khabarova", "Habarova"],
     ["Petrovich", "Petrovitch"],
     ["Castellano", "Kastelano"],
+    ["Shtefan", "Stefan"],  # Russian Sht- for German St-
 ]
 DIFFERENT = [("Dujarric", "Dujardin"), ("Tokayev", "Tokarev"), ("Tokayev", "Tileuberdi"), ("Gherman", "Guterres"),
              ("Dujarric", "Bachelet"), ("Gellman", "Guterres"), ("Vorontsova", "Varenikova")]
