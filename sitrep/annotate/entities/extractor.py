@@ -83,8 +83,10 @@ def _english(word: str) -> bool:
 def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
     """Candidates of one sentence: NER spans relabelled by rules, titled names, acronyms."""
     out: list[Candidate] = []
-    # a heading of one or two words ("Background", "Internet") gives the model no context to label it
-    heading = len(parsed.sentence.text.split()) <= 2
+    # a heading of one or two words ("Background", "Internet") gives the model no context to label it, and a
+    # line in capitals ("RELEASE PROTESTERS DETAINED AFTER ELECTIONS") no casing to tell names by
+    words = parsed.sentence.text.split()
+    heading = len(words) <= 2 or not any(ch.islower() for ch in parsed.sentence.text)
     for ent in parsed.doc.ents:
         kind = LABELS.get(ent.label_)
         if kind is None or (heading and not gazetteer().lookup_all(ent.text)):

@@ -97,3 +97,16 @@ def test_a_place_span_ending_in_common_nouns_and_a_place_known_as_an_organisatio
     assert ("Osh city police", "organization") in found
     places = {(f.figure.measure, f.figure.low): f.figure.place_text for f in extract_found(ctx)}
     assert places == {("killed", 3): "Osh", ("killed", 11): "Osh", ("injured", 3): None}
+
+
+def test_a_line_in_capitals_gives_only_known_places() -> None:
+    ctx = context("VELORIA: RELEASE PEACEFUL PROTESTERS DETAINED AFTER PARLIAMENTARY ELECTIONS IN ALMATY\n\n"
+                  "The Ministry of Justice said 40 people were still held.")
+    found = {(m.text, m.kind) for m in ctx.mentions}
+    assert not any(text.isupper() and kind != "place" for text, kind in found), found
+    assert ("Ministry of Justice", "organization") in found
+
+
+def test_an_observatory_is_an_organisation() -> None:
+    ctx = context("According to the monitoring group Netgauge Observatory, traffic fell by half on Tuesday.")
+    assert ("Netgauge Observatory", "organization") in {(m.text, m.kind) for m in ctx.mentions}
