@@ -50,7 +50,11 @@ def _connect(path: str, *, read_only: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     # SQLite's default 2 MB page cache holds little of a 100k-document store's indexes (bands, doc_keys,
     # mentions); 64 MB keeps what grouping and resolution re-read, and is only taken as pages are read
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    try:
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"{path}: not a sitrep database ({error})") from error
     return conn
 
 
