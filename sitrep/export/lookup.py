@@ -35,8 +35,14 @@ class Mention:
     kind: str  # the entity's kind: person, organization, place
 
 
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def document_rows(conn: sqlite3.Connection, sql: str, doc_ids: list[str], size: int = 500) -> list[sqlite3.Row]:
+    """The rows of `sql` (an `IN ({marks})` over document ids) for every document, asked `size` ids at a time:
+    a situation can hold more documents than SQLite allows parameters."""
+    out: list[sqlite3.Row] = []
+    for i in range(0, len(doc_ids), size):
+        chunk = doc_ids[i : i + size]
+        out.extend(conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall())
+    return out
 
 
 class EntityLookup:
@@ -47,22 +53,21 @@ class EntityLookup:
         self.by_key: dict[str, dict[str, str]] = defaultdict(dict)
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.known: dict[str, set[str]] = defaultdict(set)  # lower name or alias -> person/organisation ids
-        for chunk in _chunks(doc_ids):
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT m.document_id, m.start, m.text, m.key, em.entity_id, e.kind, e.name, e.aliases"
-                f" FROM mentions m JOIN entity_mentions em ON em.document_id = m.document_id AND em.start = m.start"
-                f" JOIN entities e ON e.id = em.entity_id WHERE m.document_id IN ({marks})",
-                chunk,
-            )
-            for r in rows:
-                mention = Mention(r["start"], r["text"].lower(), r["entity_id"], r["kind"])
-                self.by_text[r["document_id"]][mention.text] = mention
-                self.by_key[r["document_id"]][r["key"]] = r["entity_id"]
-                self.mentions[r["document_id"]].append(mention)
-                if r["kind"] in AGENT_KINDS:
-                    for name in [r["name"], *json.loads(r["aliases"])]:
-                        self.known[name.lower()].add(r["entity_id"])
+        rows = document_rows(
+            conn,
+            "SELECT m.document_id, m.start, m.text, m.key, em.entity_id, e.kind, e.name, e.aliases"
+            " FROM mentions m JOIN entity_mentions em ON em.document_id = m.document_id AND em.start = m.start"
+            " JOIN entities e ON e.id = em.entity_id WHERE m.document_id IN ({marks})",
+            doc_ids,
+        )
+        for r in rows:
+            mention = Mention(r["start"], r["text"].lower(), r["entity_id"], r["kind"])
+            self.by_text[r["document_id"]][mention.text] = mention
+            self.by_key[r["document_id"]][r["key"]] = r["entity_id"]
+            self.mentions[r["document_id"]].append(mention)
+            if r["kind"] in AGENT_KINDS:
+                for name in [r["name"], *json.loads(r["aliases"])]:
+                    self.known[name.lower()].add(r["entity_id"])
         for listed in self.mentions.values():
             listed.sort(key=lambda m: m.start)
 

@@ -12,23 +12,12 @@ from collections import defaultdict
 from typing import Any
 
 from sitrep.export.lookup import EntityLookup, sentence_end
+from sitrep.export.lookup import document_rows as _rows  # the rows of every document, in chunks
 from sitrep.store.corrections import corrected_aliases, merged_names
 
 SCHEMA = "sitrep/1"
 
 Picture = dict[str, Any]
-
-
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
-
-
-def _rows(conn: sqlite3.Connection, sql: str, doc_ids: list[str]) -> list[sqlite3.Row]:
-    out: list[sqlite3.Row] = []
-    for chunk in _chunks(doc_ids):
-        marks = ",".join("?" * len(chunk))
-        out.extend(conn.execute(sql.format(marks=marks), chunk).fetchall())
-    return out
 
 
 def load_picture(conn: sqlite3.Connection, situation_id: str | None = None) -> Picture:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,27 +33,35 @@ from sitrep.vocab import data_lines, data_rows
 CUMULATIVE = {"killed", "injured", "detained", "charged"}
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    rewrite: dict[str, str]  # translation variants of a source's words (sources.tsv)
+    official: frozenset[str]  # words of a state body (official.txt)
+    unofficial: frozenset[str]  # words of unnamed sources inside one (unofficial.txt)
+    local: frozenset[str]  # words of a body that counts one place (local_sources.txt)
+
+
 @cache
-def _vocabulary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+def _vocabulary() -> _Vocabulary:
     folder = Path(__file__).parent
-    rewrite = {word: becomes for word, becomes in data_rows(folder / "sources.tsv")}
-    return rewrite, frozenset(data_lines(folder / "official.txt")), frozenset(data_lines(folder / "unofficial.txt"))
+    return _Vocabulary({word: becomes for word, becomes in data_rows(folder / "sources.tsv")},
+                       *(frozenset(data_lines(folder / name))
+                         for name in ("official.txt", "unofficial.txt", "local_sources.txt")))
 
 
 def source_key(text: str | None) -> frozenset[str]:
     """The words that identify a source, with translation variants folded ("Internal Affairs" = "Interior")."""
     if not text:
         return frozenset()
-    rewrite, _, _ = _vocabulary()
+    rewrite = _vocabulary().rewrite
     words = (rewrite.get(w, w) for w in re.findall(r"[a-z]+", text.lower()))
     return frozenset(w for w in words if w != "stop" and len(w) > 2)
 
 
 def is_official(text: str | None) -> bool:
     """A state body speaking for itself: "the Interior Ministry", not "our sources in the police department"."""
-    _, official, unofficial = _vocabulary()
-    key = source_key(text)
-    return bool(key & official) and not key & unofficial
+    key, vocabulary = source_key(text), _vocabulary()
+    return bool(key & vocabulary.official) and not key & vocabulary.unofficial
 
 
 GENERIC = frozenset({"ministry", "official", "spokesperson", "report"})  # say what kind of source, not which
@@ -110,12 +119,11 @@ def _best(measure: str, figures: list[FigureFact]) -> tuple[FigureFact, str]:
     figures = [f for f in figures if where(f) is None] or figures
     official = [f for f in figures if is_official(f.source_text)]
     pool, rule = (official, "latest official figure") if official else (figures, "latest reported figure")
-    if measure not in CUMULATIVE:
+    cumulative = measure in CUMULATIVE
+    if not cumulative:
         rule = rule.replace("latest", "most recent")
-    if measure in CUMULATIVE:  # of one day's counts that only grow, the smaller is a part ("two still held")
-        best = max(pool, key=lambda f: (f.date or "", f.low, *_precision(f), f.id))
-    else:
-        best = max(pool, key=lambda f: (f.date or "", *_precision(f), f.low, f.id))
+    # of one day's counts that only grow, the larger is the total and the smaller a part ("two still held")
+    best = max(pool, key=lambda f: (f.date or "", f.low if cumulative else 0, *_precision(f), f.low, f.id))
     narrower = [f for f in figures if f is not best and _within(f, best) and _precision(f) > _precision(best)]
     if narrower:
         best = max(narrower, key=lambda f: (*_precision(f), f.date or "", f.id))
@@ -138,12 +146,7 @@ def where(f: FigureFact) -> str | None:
     if f.place_text:
         return "text:" + f.place_text.lower()
     words = set(re.findall(r"[a-z]+", (f.source_text or "").lower()))
-    return "source:" + " ".join(sorted(source_key(f.source_text))) if words & _local_words() else None
-
-
-@cache
-def _local_words() -> frozenset[str]:
-    return frozenset(data_lines(Path(__file__).parent / "local_sources.txt"))
+    return "source:" + " ".join(sorted(source_key(f.source_text))) if words & _vocabulary().local else None
 
 
 def _contradict_by_place(a: FigureFact, b: FigureFact) -> bool:
