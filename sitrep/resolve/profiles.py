@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.annotate.entities.keys import first_key, word_order_key
+from sitrep.annotate.entities.organisations import canonical
 from sitrep.models import Mention
 
 # x (ch) is with k: Italian and German "ch" is /k/, and Russian writes it so (Marchetti -> Marketti)
@@ -110,7 +111,7 @@ def word_order_keys(profile: Profile) -> set[str]:
     """An organisation's names in any word order ("Ministry of Health", "Health Ministry")."""
     if profile.kind != "organization":
         return set()
-    return {k for n in profile.names if not n.replace(".", "").isupper() and (k := word_order_key(n))}
+    return {k for n in profile.names if not n.replace(".", "").isupper() and (k := word_order_key(canonical(n)))}
 
 
 def entity_key_candidates(mention: Mention) -> set[str]:
@@ -120,7 +121,7 @@ def entity_key_candidates(mention: Mention) -> set[str]:
         keys.add(f"person~{sound_class(mention.key)}")
     for acronym in mention_acronyms(mention):
         keys.add(f"organization#{acronym}")
-    if mention.kind == "organization" and (order := word_order_key(mention.text)):
+    if mention.kind == "organization" and (order := word_order_key(canonical(mention.text))):
         keys.add(f"organization~{order}")
     return keys
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.annotate.context import Context
-from sitrep.annotate.entities import parser
+from sitrep.annotate.entities import organisations, parser
 from sitrep.annotate.entities.candidates import gazetteer_places, repeats, titled_names, worth_ner
 from sitrep.annotate.entities.factory import Vocabulary, vocabulary
 from sitrep.annotate.entities.items import Candidate, Kind
@@ -302,7 +302,8 @@ def _country(word: str) -> bool:
 
 
 def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
-    """Mentions with their keys: persons by surname, acronyms by their long form, places by gazetteer id."""
+    """Mentions with their keys: persons by surname, places by gazetteer id, organisations by one written form
+    (an acronym by the long form the article gives, else `organisations.canonical`)."""
     long_forms = {c.text: c.long_form for c in candidates if c.long_form}
     country = context_country(c.text for c in candidates if c.kind == "place")
     mentions = []
@@ -313,9 +314,10 @@ def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
             place = geocode(c.text, country)
             key = place.geo_id if place is not None else name_key(c.text)
         else:
-            long = long_forms.get(c.text)
-            acronym = c.text.isupper() and " " not in c.text  # "UNITED NATIONS" in a headline is no acronym
-            key = name_key(long) if long else (c.text.lower() if acronym else name_key(c.text))
+            long = long_forms.get(c.text)  # defined in this article: wins over the table of known aliases
+            form = organisations.canonical(long or c.text)
+            acronym = form.isupper() and " " not in form  # "UNITED NATIONS" in a headline is no acronym
+            key = form.lower() if acronym else name_key(form)
         if key:
             mentions.append(Mention(c.text, c.start, c.end, c.kind, key))
     return tuple(mentions)

@@ -1,0 +1,65 @@
+"""One written form for an organisation that reports write several ways, before its name is keyed.
+
+Reports name one body by an acronym ("UN", "U.N."), by its long name ("United Nations"), by a translation that
+keeps the source language's word order ("Organization of United Nations", from Russian), by a brand name ("UN
+Human Rights Office" for OHCHR), or with the country of a national body added ("Ministry of Health of the Kyrgyz
+Republic"). `canonical` maps each to one form, in this order:
+
+1. dots and a leading "the" dropped ("the U.N." -> "UN");
+2. a whole name in `data/org_aliases.tsv` -> its long form ("UN" -> "United Nations");
+3. a leading acronym of that table spelled out, then step 2 again ("UN Human Rights Office" -> "United Nations
+   Human Rights Office" -> "Office of the United Nations High Commissioner for Human Rights");
+4. a trailing country dropped from a name that already has its own "of" ("Ministry of Health of the Kyrgyz
+   Republic" -> "Ministry of Health"); a single "of" stays ("Bank of Japan" is no bank in general);
+5. translation variants of words from `data/org_words.tsv` ("Internal Affairs" -> "Interior"), so that the
+   word-order key joins "Ministry of Internal Affairs" and "Interior Ministry".
+
+Only organisations go through it; the key functions (`keys.name_key`, `keys.word_order_key`) stay about spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.annotate.entities.factory import DATA
+from sitrep.vocab import data_rows
+
+_QUALIFIER = re.compile(r"^(?P<head>.+\bof\b.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]+)$")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Alias -> long form, as written in `data/org_aliases.tsv`."""
+    return {alias: long for alias, long in data_rows(DATA / "org_aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _word_variants() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE), same)
+            for words, same in data_rows(DATA / "org_words.tsv")]
+
+
+def _is_country(name: str) -> bool:
+    from sitrep.resolve.geocode import gazetteer
+
+    return any(c.place.kind == "country" for c in gazetteer().lookup_all(name))
+
+
+@lru_cache(maxsize=16384)
+def canonical(name: str) -> str:
+    """The one form of an organisation's name that its other written forms map to (see the module docstring)."""
+    form = " ".join(name.replace(".", "").split())
+    form = re.sub(r"^[Tt]he\s+", "", form)
+    table = aliases()
+    form = table.get(form, form)
+    first, _, rest = form.partition(" ")
+    if rest and first.isupper() and first in table:
+        form = f"{table[first]} {rest}"
+        form = table.get(form, form)
+    match = _QUALIFIER.match(form)
+    if match and _is_country(match.group("country")):
+        form = match.group("head")
+    for pattern, same in _word_variants():
+        form = pattern.sub(same, form)
+    return form
