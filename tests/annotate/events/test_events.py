@@ -41,6 +41,18 @@ def test_weekday_resolves_against_the_article_date() -> None:
     assert [(e.type, e.date) for e in events] == [("government_resignation", "2031-03-12")]
 
 
+def test_a_day_offset_between_the_event_and_its_date_moves_the_date() -> None:
+    """2031-03-14 is a Friday: "on Saturday" is 8 March, "on Thursday" 13 March."""
+    before = _events("The marches began in Velmora a day after the council scrapped the bread subsidy on Saturday.")
+    assert [(e.type, e.date) for e in before if e.type == "protest"] == [("protest", "2031-03-09")]
+    after = _events("Troops were deployed to Velmora on Thursday, a day after the governor declared a state of emergency.")
+    assert {e.type: e.date for e in after} == {"military_deployment": "2031-03-13", "state_of_emergency": "2031-03-12"}
+    weeks = _events("The cabinet resigned two weeks after the marches began on Saturday.")
+    assert {e.type: e.date for e in weeks}["government_resignation"] == "2031-03-22"
+    plain = _events("The marches began on Saturday, the day the subsidy was scrapped.")
+    assert [e.date for e in plain if e.type == "protest"] == ["2031-03-08"]
+
+
 def test_modal_generic_and_negated_mentions_are_not_events() -> None:
     text = (
         "Nations have the right to declare a state of emergency in grave circumstances.\n\n"
