@@ -1,10 +1,12 @@
 """Calls: who calls on whom to do what.
 
-"X called on Y to Z", "X urged Y to Z", "X calls for Z" (no addressee), and a lead sentence ending in "to:" followed
-by bullet paragraphs ("The Partnership calls on the authorities to:" / "• Ensure ...") -> one call per bullet with
-the lead's caller and addressee. The caller is resolved like a quote's speaker (person mention, pronoun or role
-phrase -> nearest earlier person, else an organisation or place mention); auxiliaries and a coordinated first
-verb phrase are not part of it ("We are calling on", "X said ... and called on": X). Inside a direct quote the
+"X called on Y to Z", "X urged Y to Z", "X calls for Z" and "X demands that Z" (no addressee), a second call joined
+by "and" ("urged Y to Z and called on W to V": two calls of X), and a lead sentence ending in "to:" or "demands that
+Y:" followed by bullet paragraphs ("The Partnership calls on the authorities to:" / "• Ensure ...") -> one call per
+bullet with the lead's caller and addressee. The caller is resolved like a quote's speaker (person mention, pronoun
+or role phrase -> nearest earlier person, else an organisation or place mention); auxiliaries and a coordinated first
+verb phrase are not part of it ("We are calling on", "X said ... and called on": X), nor is the verb of a purpose
+clause ("About 1,000 people gathered to demand": About 1,000 people). Inside a direct quote the
 demand ends with the quote and "we" / "I" is the quote's speaker. A call verb used as a noun is no call: after a
 preposition or an opening quote mark ("charged with \"calling for mass riots\"").
 """
@@ -28,6 +30,9 @@ _TRAILING_AUX = re.compile(r"(?:\s+(?:and|also|has|have|had|is|are|was|were|will
 _SUBJECT = re.compile(r"^(?P<who>.+?)(?:,\s+(?:who|which)\s[^,]*,)?\s+(?:is|are|was|were|has|have|had|said|says|"
                       r"will|would)\b", re.IGNORECASE)
 FIRST_PERSON = {"we", "i"}
+# a call made in a purpose clause ("gathered ... to demand"): the caller is the subject before the main verb
+_PURPOSE = re.compile(r"(?<=\w)\s+(?:[a-z]+ed|came|went|took|held|met|rose|ran|stood|set up|turned out)\b"
+                      r"(?=.*\sto\s*$)")
 
 
 def extract(ctx: Context, quoted: tuple[Quote, ...] = ()) -> tuple[Call, ...]:
@@ -35,29 +40,39 @@ def extract(ctx: Context, quoted: tuple[Quote, ...] = ()) -> tuple[Call, ...]:
     calls: list[Call] = []
     for sentence in ctx.sentences:
         calls.extend(_sentence_calls(ctx, sentence, quoted))
-    return tuple(sorted(set(calls), key=lambda c: (c.start, c.end, c.demand)))
+    return tuple(sorted(dict.fromkeys(calls), key=lambda c: (c.start, c.end)))  # in text order within a sentence
 
 
-def _first_verb(sentence: Sentence) -> tuple[str, parser.Parts] | None:
-    found = []
+def _call_verbs(sentence: Sentence) -> list[tuple[int, parser.Parts]]:
+    """Every call verb of the sentence that splits into a call, in text order (one per position)."""
+    found: dict[int, parser.Parts] = {}
     for kind, pattern in call_patterns():
         for match in pattern.finditer(sentence.text):
-            if _NOUN_USE.search(sentence.text, 0, match.start()):
+            if match.start() in found or _NOUN_USE.search(sentence.text, 0, match.start()):
                 continue
             parts = parser.split(sentence.text, match, kind)
             if parts is not None:
-                found.append((match.start(), kind, parts))
-                break
-    if not found:
-        return None
-    _, kind, parts = min(found, key=lambda f: f[0])
-    return kind, parts
+                found[match.start()] = parts
+    return sorted(found.items(), key=lambda item: item[0])
+
+
+def _joined(sentence: str, calls: list[tuple[int, parser.Parts]]) -> list[parser.Parts]:
+    """The first call and the calls joined to it by "and" ("urged X to Z and called on Y to W"): one caller."""
+    chain = [calls[0][1]]
+    for at, parts in calls[1:]:
+        if not re.fullmatch(r"[\s,]*and\s+(?:also\s+)?", sentence[chain[-1].demand[1] : at]):
+            break
+        chain.append(parts)
+    return chain
 
 
 def _caller_end(sentence: str, verb_at: int) -> int:
     """Where the caller phrase ends: before the call verb, less auxiliaries ("We are"), or at the subject when the
     call is the second verb of the sentence ("X said ... and called on")."""
     head = sentence[:verb_at]
+    purpose = _PURPOSE.search(head)  # "About 1,000 people gathered in the square to demand": the subject
+    if purpose:
+        return purpose.start()
     aux = _TRAILING_AUX.search(head)
     if aux is None:
         return verb_at
@@ -69,31 +84,44 @@ def _caller_end(sentence: str, verb_at: int) -> int:
 
 
 def _sentence_calls(ctx: Context, sentence: Sentence, quoted: tuple[Quote, ...]) -> list[Call]:
-    hit = _first_verb(sentence)
-    if hit is None:
+    verbs = _call_verbs(sentence)
+    if not verbs:
         return []
-    _, parts = hit
+    first = verbs[0][1]
     text, base = ctx.text, sentence.start
-    caller_end = base + _caller_end(sentence.text, parts.caller_end)
-    quote = next((q for q in quoted if q.direct and q.start <= base + parts.caller_end < q.end), None)
+    caller_end = base + _caller_end(sentence.text, first.caller_end)
+    quote = next((q for q in quoted if q.direct and q.start <= base + first.caller_end < q.end), None)
     if quote is not None and text[base:caller_end].strip(speakers.OPEN + " ").lower() in FIRST_PERSON:
         caller = speakers.Speaker(quote.speaker_text, quote.speaker_key)  # "We call on ...," said X
     else:
         caller = speakers.resolve(text, ctx.mentions, base, caller_end, vocabulary().roles, CALLER_KINDS)
     if caller.text is None:
         return []
-    addressee = None
-    if parts.addressee is not None:
-        addressee = sentence.text[parts.addressee[0] : parts.addressee[1]].strip(" ,") or None
-    if not parts.listed:
+    if first.listed:
+        return _listed(ctx, sentence, first, caller)
+    out = []
+    for parts in _joined(sentence.text, verbs):
+        if parts.listed:
+            break
         end = min(parts.demand[1], quote.end - base) if quote is not None else parts.demand[1]
         demand = sentence.text[parts.demand[0] : end].rstrip(" ,.;:!")
-        return [Call(caller.text, addressee, demand, sentence.start, sentence.end, caller.key)]
+        out.append(Call(caller.text, _addressee(sentence, parts), demand, sentence.start, sentence.end, caller.key))
+    return out
+
+
+def _addressee(sentence: Sentence, parts: parser.Parts) -> str | None:
+    if parts.addressee is None:
+        return None
+    return sentence.text[parts.addressee[0] : parts.addressee[1]].strip(" ,") or None
+
+
+def _listed(ctx: Context, sentence: Sentence, parts: parser.Parts, caller: speakers.Speaker) -> list[Call]:
+    """One call per bullet paragraph after a lead sentence ending in "to:" or "demands that X:"."""
     out = []
     for para in ctx.article.paragraphs[sentence.paragraph + 1 :]:
-        span = parser.bullet_text(text[para.start : para.end])
+        span = parser.bullet_text(ctx.text[para.start : para.end])
         if span is None:
             break
         start, end = para.start + span[0], para.start + span[1]
-        out.append(Call(caller.text, addressee, text[start:end], start, end, caller.key))
+        out.append(Call(caller.text, _addressee(sentence, parts), ctx.text[start:end], start, end, caller.key))
     return out

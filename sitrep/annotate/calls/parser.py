@@ -10,8 +10,20 @@ BULLET = re.compile(r"^\s*[•\-\*·▪●]\s*")
 _NOT = re.compile(r"(?:^|\s+)not\s*$")  # "urged people not to ...": the "not" belongs to the demand
 # where a demand ends: at a second verb of its subject ("... and said the curfew stays") or at an attribution
 # closing the sentence (", his spokesperson said on Thursday")
-_DEMAND_END = re.compile(r"(?:,?\s+and\s+(?:also\s+)?(?:said|says|warned|added|told|stressed|noted|announced)\b"
+SECOND_VERB = (r"(?:said|says|warned|added|told|stressed|noted|announced|called|urged|appealed|asked|offered|"
+               r"expressed|welcomed|condemned|promised|pledged|demanded)")
+_DEMAND_END = re.compile(rf"(?:,?\s+and\s+(?:also\s+)?{SECOND_VERB}\b"
                          r"|,\s+(?:[^,]{1,60}?\s+)?(?:said|says|told|added)\b[^,]*$)", re.IGNORECASE)
+
+
+# "Messages calling for a rally on Monday were circulating": a participle after a noun; the sentence's own verb
+# ends the demand
+_MAIN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b")
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|am|'re|'s)\s+$", re.IGNORECASE)
+
+
+def _reduced_relative(sentence: str, verb: re.Match[str]) -> bool:
+    return verb.group(0).lower().startswith(("calling", "urging")) and not _AUXILIARY.search(sentence[: verb.start()])
 
 
 @dataclass(frozen=True)
@@ -25,8 +37,19 @@ class Parts:
 def split(sentence: str, verb: re.Match[str], kind: str) -> Parts | None:
     """Parts of a call sentence, given the call verb's match and kind ("addressee" or "for")."""
     rest_at = verb.end()
+    if kind == "that":  # "demands that the government:" + bullets; else the clause is the demand
+        listed = re.match(r"\s*(?P<who>[^:]+?)\s*:\s*$", sentence[rest_at:])
+        if listed:
+            return Parts(verb.start(), (rest_at + listed.start("who"), rest_at + listed.end("who")),
+                         (len(sentence), len(sentence)), True)
+        demand = _clause(sentence, rest_at)
+        return Parts(verb.start(), None, demand, False) if demand[1] > demand[0] else None
     if kind == "for":
         demand = _clause(sentence, rest_at)
+        lead = re.match(r"\s*for\s+", sentence[demand[0] : demand[1]])  # the noun: "his demand for X's dismissal"
+        demand = (demand[0] + lead.end(), demand[1]) if lead else demand
+        participle = _MAIN_VERB.search(sentence, demand[0], demand[1]) if _reduced_relative(sentence, verb) else None
+        demand = (demand[0], participle.start()) if participle else demand
         return Parts(verb.start(), None, demand, False) if demand[1] > demand[0] else None
     to = _TO.search(sentence, rest_at)
     if to is None:

@@ -45,7 +45,8 @@ def test_a_day_offset_between_the_event_and_its_date_moves_the_date() -> None:
     """2031-03-14 is a Friday: "on Saturday" is 8 March, "on Thursday" 13 March."""
     before = _events("The marches began in Velmora a day after the council scrapped the bread subsidy on Saturday.")
     assert [(e.type, e.date) for e in before if e.type == "protest"] == [("protest", "2031-03-09")]
-    after = _events("Troops were deployed to Velmora on Thursday, a day after the governor declared a state of emergency.")
+    after = _events("Troops were deployed to Velmora on Thursday, a day after the governor declared a state of "
+                    "emergency.")
     assert {e.type: e.date for e in after} == {"military_deployment": "2031-03-13", "state_of_emergency": "2031-03-12"}
     weeks = _events("The cabinet resigned two weeks after the marches began on Saturday.")
     assert {e.type: e.date for e in weeks}["government_resignation"] == "2031-03-22"
