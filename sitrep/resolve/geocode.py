@@ -116,6 +116,10 @@ class Gazetteer:
                 return
         bucket.append(_Candidate(place, primary))
 
+    def is_country(self, name: str) -> bool:
+        """Whether the name is one of a country's names ("Kyrgyz Republic", "Japan")."""
+        return any(c.place.kind == "country" for c in self.lookup_all(name))
+
     def lookup_all(self, name: str) -> list[_Candidate]:
         """Candidates for a name; an acronym ("UN", "CSTO") only matches a country alias such as "US" or "UK"."""
         found = self.index.get(normalize(name), [])

@@ -271,7 +271,7 @@ def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candida
     persons = [c for c in candidates if c.kind == "person" and c.evidence in {"title", "speaker", "ner"}]
     person_texts = {c.text for c in persons if len(c.words) >= 2 or c.evidence != "ner"}
     person_surnames = {surname_key(c.text) for c in persons if (len(c.words) >= 2 or c.evidence != "ner")
-                       and not _country(c.words[-1])}  # "Garuda Indonesia" labelled a person
+                       and not gazetteer().is_country(c.words[-1])}  # "Garuda Indonesia" labelled a person
     # a place name that is the surname of a person named in full here is that person ("Obama", "Angers")
     last_names = {c.words[-1] for c in persons if len(c.words) >= 2} - {
         c.text for c in candidates if c.kind == "place" and c.evidence == "ner"}
@@ -295,10 +295,6 @@ def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candida
                 c = c.relabel(best, "propagated")  # type: ignore[arg-type]
         final.append(c)
     return final
-
-
-def _country(word: str) -> bool:
-    return any(c.place.kind == "country" for c in gazetteer().lookup_all(word))
 
 
 def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:

@@ -40,12 +40,6 @@ def _word_variants() -> list[tuple[re.Pattern[str], str]]:
             for words, same in data_rows(DATA / "org_words.tsv")]
 
 
-def _is_country(name: str) -> bool:
-    from sitrep.resolve.geocode import gazetteer
-
-    return any(c.place.kind == "country" for c in gazetteer().lookup_all(name))
-
-
 @lru_cache(maxsize=16384)
 def canonical(name: str) -> str:
     """The one form of an organisation's name that its other written forms map to (see the module docstring)."""
@@ -58,7 +52,9 @@ def canonical(name: str) -> str:
         form = f"{table[first]} {rest}"
         form = table.get(form, form)
     match = _QUALIFIER.match(form)
-    if match and _is_country(match.group("country")):
+    from sitrep.resolve.geocode import gazetteer  # here: sitrep.resolve imports this module
+
+    if match and gazetteer().is_country(match.group("country")):
         form = match.group("head")
     for pattern, same in _word_variants():
         form = pattern.sub(same, form)
