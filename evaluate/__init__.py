@@ -19,7 +19,10 @@ SHARED = Path(os.environ.get("SITREP_SHARED", Path(__file__).resolve().parent.pa
 BENCH = SHARED / "bench"
 GOLD = SHARED / "gold"
 
-CAPABILITIES = ("clean", "figures", "gvdb", "idmc", "times", "events", "entities", "stories", "duplicates", "seeds")
+MEANTIME = BENCH / "meantime-en" / "meantime_en.jsonl"
+MEANTIME_LINES = 6  # the title, the DCT dateline and the first four body sentences
+CAPABILITIES = ("clean", "figures", "gvdb", "idmc", "times", "events", "entities", "places", "stories", "duplicates",
+                "seeds")
 
 
 @dataclass
@@ -46,3 +49,10 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def meantime_region(text: str) -> int:
+    """End of the part of a MEANTIME document that is annotated: its guidelines annotate entities, times and values
+    in the title and the first sentences only (lines 0-5, line 1 being the DCT dateline), so a prediction after it
+    is neither right nor wrong."""
+    return sum(len(line) + 1 for line in text.split("\n")[:MEANTIME_LINES])

@@ -1,8 +1,14 @@
 """Entities: mention extraction on MEANTIME (names only) against the shipped spaCy model, and resolution on the seeds.
 
-MEANTIME (English Wikinews, CC BY 4.0): gold = entity mentions with syntactic_type NAM and type PER / ORG / LOC.
-A predicted mention is a true positive when its span equals a gold span of the same type after dropping a leading
-"the" and trailing punctuation (each gold span counts once). The anchor is the raw small English spaCy model on the
+MEANTIME (English Wikinews, CC BY 4.0): gold = entity mentions with syntactic_type NAM or PRE.NAM (a name
+used as a premodifier, "Apple" in "Apple shares": a name all the same) and type PER / ORG / LOC.
+Only the annotated part of each document is scored (`meantime_region`: the title and the first sentences), for us
+and the anchor alike; the dateline line holds a date and no names. Strict: a predicted mention is a true positive
+when its span equals a gold span of the same type after dropping a leading "the" and trailing punctuation (each
+gold span counts once). Overlap (the "type" match of SemEval-2013 task 9): it overlaps a gold span of the same
+type, each paired once; MEANTIME's name spans take in titles and roles ("President Vladimir Putin", "Uralsib
+analyst Chris Weafer") that sitrep keeps apart from the name by design, so strict match counts those as misses. The
+anchor is the raw small English spaCy model on the
 same sentences (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC).
 
 Seeds (../shared/gold/seeds.json): every occurrence of a gold variant in the texts must be covered by a mention
@@ -18,7 +24,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from evaluate import BENCH, GOLD, SHARED, Report, prf
+from evaluate import GOLD, MEANTIME, SHARED, Report, meantime_region, prf
 from sitrep.annotate.context import Context
 from sitrep.annotate.entities import extract
 from sitrep.annotate.nlp import get_nlp
@@ -27,11 +33,11 @@ from sitrep.resolve import resolve_entities
 from sitrep.text import split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
-MEANTIME = BENCH / "meantime-en" / "meantime_en.jsonl"
 TYPES = ("PER", "ORG", "LOC")
 OURS = {"person": "PER", "organization": "ORG", "place": "LOC"}
 SPACY = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 FAST_DOCS = 30
+NAMES = ("NAM", "PRE.NAM")
 
 
 def _norm(text: str, start: int, end: int) -> tuple[int, int]:
@@ -51,7 +57,21 @@ def _score(gold: set[tuple[str, int, int, str]], pred: set[tuple[str, int, int, 
         p = {x for x in pred if x[3] == t}
         for name, value in prf(len(g & p), len(p - g), len(g - p)).items():
             out[f"{t}_{name}"] = value
+        paired = _overlaps(g, p)
+        out[f"{t}_overlap_f1"] = prf(paired, len(p) - paired, len(g) - paired)["f1"]
     return out
+
+
+def _overlaps(gold: set[tuple[str, int, int, str]], pred: set[tuple[str, int, int, str]]) -> int:
+    """Predictions paired with an overlapping gold span of the same document (each gold span paired once)."""
+    free = sorted(gold)
+    paired = 0
+    for doc, start, end, _ in sorted(pred):
+        match = next((g for g in free if g[0] == doc and g[1] < end and start < g[2]), None)
+        if match is not None:
+            free.remove(match)
+            paired += 1
+    return paired
 
 
 def meantime(fast: bool) -> tuple[dict[str, float], dict[str, float], int]:
@@ -65,7 +85,7 @@ def meantime(fast: bool) -> tuple[dict[str, float], dict[str, float], int]:
     for doc in docs:
         text: str = doc["text"]
         for m in doc["entity_mentions"]:
-            if m.get("syntactic_type") == "NAM" and m.get("entity_type") in TYPES:
+            if m.get("syntactic_type") in NAMES and m.get("entity_type") in TYPES:
                 gold.add((doc["id"], *_norm(text, m["start"], m["end"]), m["entity_type"]))
         paragraphs, pos = [], 0
         for line in text.split("\n"):
@@ -74,9 +94,12 @@ def meantime(fast: bool) -> tuple[dict[str, float], dict[str, float], int]:
             pos += len(line) + 1
         article = Article(doc_id=doc["id"], source=doc["doc_name"], text=text, paragraphs=tuple(paragraphs))
         sentences = split_sentences(text, article.paragraphs)
+        region = meantime_region(text)
         for mention in extract(Context(article, sentences, None)):
+            if mention.end > region:
+                continue
             ours.add((doc["id"], *_norm(text, mention.start, mention.end), OURS.get(mention.kind, "")))
-        for sentence in sentences:
+        for sentence in (s for s in sentences if s.end <= region):
             for ent in nlp(sentence.text).ents:
                 if ent.label_ in SPACY:
                     s, e = sentence.start + ent.start_char, sentence.start + ent.end_char
@@ -164,6 +187,6 @@ def run(fast: bool = False) -> Report:
     metrics = {f"meantime_{k}": v for k, v in ours.items()}
     seed_metrics, notes = seeds()
     metrics.update(seed_metrics)
-    anchors = {f"spacy_sm {t} P/R/F1": f"{raw[t + '_precision']:.3f} / {raw[t + '_recall']:.3f} / {raw[t + '_f1']:.3f}"
-               for t in TYPES}
-    return Report("entities", f"MEANTIME-en NAM mentions ({n} docs) + 5 seeds", metrics, anchors, notes)
+    anchors = {f"spacy_sm {t} P/R/F1, overlap F1": f"{raw[t + '_precision']:.3f} / {raw[t + '_recall']:.3f} / "
+               f"{raw[t + '_f1']:.3f}, {raw[t + '_overlap_f1']:.3f}" for t in TYPES}
+    return Report("entities", f"MEANTIME-en name mentions ({n} docs) + 5 seeds", metrics, anchors, notes)

@@ -32,26 +32,30 @@ def _preference(item: FoundFigure) -> tuple[bool, bool]:
     return item.figure.group == "housing", vague
 
 
-def first_displacement(found: tuple[FoundFigure, ...]) -> tuple[int, str, str] | None:
-    """(quantity, term, unit) of the first displacement figure (people before housing, numbers before vague
-    words), or None."""
+def displacement_figure(found: tuple[FoundFigure, ...]) -> FoundFigure | None:
+    """The first displacement figure (people before housing, numbers before vague words), or None."""
     candidates = [item for item in found if item.figure.measure == "displaced" and item.term]
-    if not candidates:
+    return min(candidates, key=_preference) if candidates else None  # min keeps the first of equals: text order
+
+
+def first_displacement(found: tuple[FoundFigure, ...]) -> tuple[int, str, str] | None:
+    """(quantity, term, unit) of `displacement_figure`, or None."""
+    best = displacement_figure(found)
+    if best is None:
         return None
-    best = min(candidates, key=_preference)  # min keeps the first of equals: text order
     figure = best.figure
     quantity = figure.high if figure.high is not None else figure.low
     unit = "Households" if figure.group in ("households", "housing") else "People"
     return quantity, str(best.term), unit
 
 
-def _load(name: str) -> list[dict[str, Any]]:
+def load(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def run(fast: bool = False) -> Report:
-    test = _load("idetect_test.jsonl")
-    rows = test[:FAST] if fast else test + [r for r in _load("idmc_fully_labelled.jsonl")
+    test = load("idetect_test.jsonl")
+    rows = test[:FAST] if fast else test + [r for r in load("idmc_fully_labelled.jsonl")
                                             if r.get("mentions_displacement") == "Y" and r.get("quantity")]
     both = quantity_ok = term_ok = unit_ok = 0
     notes: list[str] = []

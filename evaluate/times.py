@@ -15,15 +15,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from evaluate import BENCH, Report, prf
+from evaluate import BENCH, MEANTIME, Report, meantime_region, prf
 from sitrep.annotate.context import Context
 from sitrep.annotate.times import extract_parts
 from sitrep.models import Article
 from sitrep.text import split_paragraphs, split_sentences
 
 TE3 = BENCH / "tempeval3"
-MEANTIME = BENCH / "meantime-en" / "meantime_en.jsonl"
-MEANTIME_LINES = 6
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -37,24 +35,16 @@ def predict(text: str, dct: str | None) -> list[tuple[int, int, str, str]]:
     return [(t.start, t.end, t.type, t.value) for t in extract_parts(ctx)]
 
 
-def _meantime_region(doc: dict[str, Any]) -> tuple[int, int] | None:
-    """MEANTIME annotates the title and the first sentences only (lines 0-5, line 1 being the DCT dateline)."""
-    if "doc_name" not in doc:
-        return None
-    lines = doc["text"].split("\n")
-    return 0, sum(len(line) + 1 for line in lines[:MEANTIME_LINES])
-
-
 def score(docs: list[dict[str, Any]], errors: Counter[str] | None = None) -> dict[str, float]:
     tp = fp = fn = value_ok = type_ok = 0
     for doc in docs:
         dct = (doc.get("dct") or {}).get("value")
         gold = [t for t in doc["timexes"] if t.get("start") is not None]
         ours = predict(doc["text"], dct[:10] if dct else None)
-        region = _meantime_region(doc)
-        if region is not None:
+        if "doc_name" in doc:  # a MEANTIME document
+            region = meantime_region(doc["text"])
             dct_span = (doc["dct"].get("start", -1), doc["dct"].get("end", -1)) if doc.get("dct") else (-1, -1)
-            ours = [o for o in ours if o[1] <= region[1] and not (o[0] < dct_span[1] and dct_span[0] < o[1])]
+            ours = [o for o in ours if o[1] <= region and not (o[0] < dct_span[1] and dct_span[0] < o[1])]
         used: set[int] = set()
         for start, end, kind, value in ours:
             match = next((i for i, g in enumerate(gold) if i not in used and g["start"] < end and start < g["end"]),

@@ -30,6 +30,7 @@ from sitrep.annotate.entities.keys import name_key, surname_key
 from sitrep.annotate.nlp import Parsed, parse_sentences, pos_of, tag_tokens
 from sitrep.models import Mention, Sentence
 from sitrep.resolve.geocode import context_country, gazetteer, geocode
+from sitrep.resolve.regions import without_region_word
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-
 TAGGED_ZIPF = 3.0  # see _english
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT_WORDS = r"(?:city|cities|town|towns|village|villages|region|regions|province|provinces)"
+_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|state|governorate|prefecture)\b")  # lower case: no name
 _SETTLEMENT = rf"\b{_SETTLEMENT_WORDS} of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
           r"|Secretary-General|Secretary General|Prime Minister|Minister|Spokesperson|Spokesman|Ambassador)\s+"
@@ -60,7 +62,7 @@ def extract(ctx: Context) -> tuple[Mention, ...]:
     extra = repeats(ctx.text, rest, found)
     for sentence in rest:
         extra.extend(gazetteer_places(ctx.text, sentence, vocab.not_names))
-    return to_mentions(article_pass(_dedupe(found + extra), vocab))
+    return to_mentions(article_pass(_dedupe(found + extra), vocab), ctx.text)
 
 
 def _opens(parsed: Parsed, ent: Any) -> bool:
@@ -105,7 +107,7 @@ def rule_candidates(text: str, sentence: Sentence, found: list[Candidate]) -> li
             out.append(Candidate(start, end, text[start:end], "person", "title"))
     for match in re.finditer(_SETTLEMENT, sentence.text):
         start, end = sentence.start + match.start(1), sentence.start + match.end(1)
-        if gazetteer().lookup_all(text[start:end]) and not any(c.start < end and start < c.end for c in out):
+        if gazetteer().knows(text[start:end]) and not any(c.start < end and start < c.end for c in out):
             out.append(Candidate(start, end, text[start:end], "place", "gazetteer"))
     return _acronyms(text, sentence, out)
 
@@ -186,6 +188,10 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     # even when the gazetteer knows it only as another name of the place
     if places and not titled and (kind == "place" or (kind == "organization" and _place_use(text, span, places))
                                   or (kind == "person" and any(c.primary for c in places))):
+        return [Candidate(start, end, span, "place", "gazetteer")]
+    region = without_region_word(span)  # "Rakhine State", or "Rakhine" before "state"
+    if not titled and kind != "person" and (region != span or _REGION_AFTER.match(text, end)) and (
+            gazetteer().lookup_regions(region)):
         return [Candidate(start, end, span, "place", "gazetteer")]
     if len(words) > 1 and set(words[1:]) <= _SITES and any(c.primary for c in gazetteer().lookup_all(words[0])):
         return [Candidate(start, start + len(words[0]), words[0], "place", "gazetteer")]  # "Almaty City Hall"
@@ -279,7 +285,8 @@ def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candida
     for c in candidates:
         weak = c.evidence in {"ner", "speaker"} or (c.evidence == "gazetteer" and c.text in last_names)
         if c.kind != "person" and weak and (
-            c.text in person_texts or (len(c.words) == 1 and surname_key(c.text) in person_surnames)
+            c.text in person_texts or (len(c.words) == 1 and not c.text.isupper()  # "UN" is no "Annan"
+                                       and surname_key(c.text) in person_surnames)
         ):
             c = c.relabel("person", "propagated")
         out.append(c)
@@ -297,9 +304,10 @@ def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candida
     return final
 
 
-def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
-    """Mentions with their keys: persons by surname, places by gazetteer id, organisations by one written form
-    (an acronym by the long form the article gives, else `organisations.canonical`)."""
+def to_mentions(candidates: list[Candidate], text: str) -> tuple[Mention, ...]:
+    """Mentions with their keys: persons by surname, places by gazetteer id (a region when the text calls it one:
+    "Almaty region"), organisations by one written form (an acronym by the long form the article gives, else
+    `organisations.canonical`)."""
     long_forms = {c.text: c.long_form for c in candidates if c.long_form}
     country = context_country(c.text for c in candidates if c.kind == "place")
     mentions = []
@@ -307,7 +315,7 @@ def to_mentions(candidates: list[Candidate]) -> tuple[Mention, ...]:
         if c.kind == "person":
             key = surname_key(c.text)
         elif c.kind == "place":
-            place = geocode(c.text, country)
+            place = geocode(c.text, country, _REGION_AFTER.match(text, c.end) is not None)
             key = place.geo_id if place is not None else name_key(c.text)
         else:
             long = long_forms.get(c.text)  # defined in this article: wins over the table of known aliases

@@ -110,3 +110,15 @@ def test_a_line_in_capitals_gives_only_known_places() -> None:
 def test_an_observatory_is_an_organisation() -> None:
     ctx = context("According to the monitoring group Netgauge Observatory, traffic fell by half on Tuesday.")
     assert ("Netgauge Observatory", "organization") in {(m.text, m.kind) for m in ctx.mentions}
+
+
+def test_regions_are_places_and_an_acronym_is_no_surname() -> None:
+    ctx = context("About 40,000 people fled camps in western Rakhine state, said a panel led by former UN Secretary "
+                  "General Arkady Unn. Fighting spread to the Almaty region and to Almaty itself.")
+    found = {(m.text, m.start): m for m in ctx.mentions}
+    rakhine = next(m for (text, _), m in found.items() if text == "Rakhine")
+    assert rakhine.kind == "place" and rakhine.key.startswith("geo:MM-")  # NER calls it an organisation
+    assert next(m for (text, _), m in found.items() if text == "UN").kind == "organization"  # not "Unn"
+    almaty = sorted((m for (text, _), m in found.items() if text == "Almaty"), key=lambda m: m.start)
+    assert len(almaty) == 2 and almaty[0].key != almaty[1].key  # the region, then the city
+    assert almaty[0].key.startswith("geo:KZ-")
