@@ -165,7 +165,7 @@ class Gazetteer:
 
     def knows(self, name: str) -> bool:
         """Whether the main index or the regions hold the name."""
-        return bool(self.lookup_all(name) or self.lookup_regions(name))
+        return bool(self._pool(name))
 
     def _pool(self, name: str, region: bool = False) -> list[_Candidate]:
         """The candidates worth ranking: the regions when the text calls the name a region; else the countries it

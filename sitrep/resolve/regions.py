@@ -28,6 +28,8 @@ DATA_FILE = "rg_cities1000.csv"
 _REGION_WORD = re.compile(
     r"\s+(?:oblysy|oblast'?|oblasti|province|region|state|governorate|prefecture|department|district|county"
     r"|division|territory|kray|krai|respublikasy)$", re.IGNORECASE)
+# the lower-case word a report writes after a region's name ("in western Rakhine state", "the Almaty region")
+_CALLED_REGION = re.compile(r"\s+(?:region|province|oblast|state|governorate|prefecture)\b")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ def data_path() -> Path | None:
 def without_region_word(name: str) -> str:
     """The name without a trailing region word ("Rakhine State" -> "Rakhine"), or the name itself."""
     return _REGION_WORD.sub("", name).strip() or name
+
+
+def called_region(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a region word in lower case ("Almaty region")."""
+    return _CALLED_REGION.match(text, end) is not None
 
 
 def region_names(name: str) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ from sitrep.annotate.entities.keys import name_key, surname_key
 from sitrep.annotate.nlp import Parsed, parse_sentences, pos_of, tag_tokens
 from sitrep.models import Mention, Sentence
 from sitrep.resolve.geocode import context_country, gazetteer, geocode
-from sitrep.resolve.regions import without_region_word
+from sitrep.resolve.regions import called_region, without_region_word
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,6 @@ _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-
 TAGGED_ZIPF = 3.0  # see _english
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT_WORDS = r"(?:city|cities|town|towns|village|villages|region|regions|province|provinces)"
-_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|state|governorate|prefecture)\b")  # lower case: no name
 _SETTLEMENT = rf"\b{_SETTLEMENT_WORDS} of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
           r"|Secretary-General|Secretary General|Prime Minister|Minister|Spokesperson|Spokesman|Ambassador)\s+"
@@ -190,7 +189,7 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
                                   or (kind == "person" and any(c.primary for c in places))):
         return [Candidate(start, end, span, "place", "gazetteer")]
     region = without_region_word(span)  # "Rakhine State", or "Rakhine" before "state"
-    if not titled and kind != "person" and (region != span or _REGION_AFTER.match(text, end)) and (
+    if not titled and kind != "person" and (region != span or called_region(text, end)) and (
             gazetteer().lookup_regions(region)):
         return [Candidate(start, end, span, "place", "gazetteer")]
     if len(words) > 1 and set(words[1:]) <= _SITES and any(c.primary for c in gazetteer().lookup_all(words[0])):
@@ -315,7 +314,7 @@ def to_mentions(candidates: list[Candidate], text: str) -> tuple[Mention, ...]:
         if c.kind == "person":
             key = surname_key(c.text)
         elif c.kind == "place":
-            place = geocode(c.text, country, _REGION_AFTER.match(text, c.end) is not None)
+            place = geocode(c.text, country, called_region(text, c.end))
             key = place.geo_id if place is not None else name_key(c.text)
         else:
             long = long_forms.get(c.text)  # defined in this article: wins over the table of known aliases
