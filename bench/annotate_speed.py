@@ -55,7 +55,7 @@ def run(quick: bool = False) -> list[str]:
 
     from sitrep.annotate.entities import extractor
 
-    with mock.patch.object(extractor, "worth_ner", lambda ctx: [True] * len(ctx.sentences)):
+    with mock.patch.object(extractor, "worth_ner", lambda ctx, *_: [True] * len(ctx.sentences)):
         full_figures = sum(len(process(raw).annotations.figures) for raw in raws)
 
     n = len(raws)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from sitrep.models import Mention
 from sitrep.resolve.geocode import gazetteer
 from sitrep.resolve.profiles import Profile, profile_blocking_keys, same_entity, sound_class, word_order_keys
+from sitrep.resolve.regions import without_region_word
 from sitrep.resolve.resolver import (
     Resolution,
     ResolvedEntity,
@@ -198,6 +199,9 @@ def _entity(kind: str, profiles: Sequence[Profile], counts: Counter[str], docs: 
         if place is not None:
             lat, lon, country = place.lat, place.lon, place.country
             aliases |= {place.name} - {name}
+            if place.kind == "region" and without_region_word(name) == name:
+                aliases.add(name)  # "Osh" the province beside "Osh" the city: say which one it is
+                name = f"{name} region"
     return ResolvedEntity(_entity_id(kind, profiles), kind, name, tuple(sorted(aliases)), lat, lon, country)
 
 

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sitrep.annotate.entities.factory import vocabulary
 from sitrep.annotate.entities.keys import first_key
 from sitrep.models import Mention
 from sitrep.resolve.profiles import Profile, profile_blocking_keys, profile_of, same_entity
@@ -149,9 +150,11 @@ def _document_profiles(doc_id: str, mentions: Sequence[Mention]) -> list[tuple[P
 
 def _canonical(kind: str, counts: Counter[str], docs: Counter[str]) -> str:
     """Prefer full names (long forms), then the name most documents use, then most mentions, then diacritics."""
+    heads = vocabulary().org_cues  # "the Ministry" alone names a body, it is not its name
 
     def score(name: str) -> tuple[bool, int, int, bool, str]:
-        multiword = len(name.split()) > 1 or (kind != "person" and not name.replace(".", "").isupper())
+        multiword = len(name.split()) > 1 or (kind != "person" and not name.replace(".", "").isupper()
+                                              and name not in heads)
         return (not multiword, -docs[name], -counts[name], name.isascii(), name)
 
     return min(counts, key=score)

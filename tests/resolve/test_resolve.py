@@ -113,3 +113,10 @@ def test_an_organisation_in_another_word_order_is_one_entity() -> None:
                 of[("w", "Ministry of Health of Veloria")]}) == 3
     x, y = profile_of("x", docs["x"]), profile_of("y", docs["y"])
     assert same_entity(x, y) and entity_key_candidates(docs["x"][0]) & entity_key_candidates(docs["y"][0])
+
+
+def test_a_region_named_like_its_city_says_it_is_the_region() -> None:
+    docs = {"a": [Mention("Osh", 0, 3, "place", "geo:KG-osh"), Mention("Osh", 40, 43, "place", "geo:1527534")]}
+    names = {e.name: e for e in resolve_entities(docs).entities}
+    assert set(names) == {"Osh region", "Osh"}
+    assert names["Osh region"].aliases == ("Osh",) and names["Osh region"].country == "KG"

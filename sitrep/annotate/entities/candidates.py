@@ -78,16 +78,25 @@ def name_runs(sentence: str) -> list[list[str]]:
             run = []
     if run:
         runs.append(run)
-    plain, demonyms = plain_words(), vocabulary().demonyms
+    vocab = vocabulary()
+    plain, demonyms, title_words = plain_words(), vocab.demonyms, _title_words()
     out = []
     for i, words in enumerate(runs):
-        words = [w for w in words if w.lower() not in plain and w.rstrip("s") not in demonyms]
+        # a title word inside an organisation's name is part of it ("Interior Ministry" is not "Ministry")
+        named_body = any(w in vocab.org_cues for w in words)
+        words = [w for w in words if (w.lower() not in plain or (named_body and w.lower() in title_words))
+                 and w.rstrip("s") not in demonyms]
         opening = i == 0 and words and sentence.lstrip("\"'“‘(«•-– ").startswith(words[0])
         if opening and _plain_opening(words[0], len(words) == 1):
             words = words[1:]
         if words:
             out.append(words)
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w for title in vocabulary().titles for w in title)
 
 
 @lru_cache(maxsize=1)
@@ -112,28 +121,56 @@ def carries_facts(ctx: Context) -> list[bool]:
     return out
 
 
-def worth_ner(ctx: Context) -> list[bool]:
+def worth_ner(ctx: Context, facts: list[bool] | None = None) -> list[bool]:
     """Per sentence of the article: True when spaCy's NER should run on it.
 
     That is every sentence with a run of capitalised words (`name_runs`) that the cheap pass cannot
     settle: a run is settled when an earlier sentence chosen for NER held the same run (so `repeats` will find
     it), when it is one word that ended such a run (a surname), or when the gazetteer knows it as a primary place
     name (`gazetteer_places`)."""
-    not_names = vocabulary().not_names
+    not_names, org_cues = vocabulary().not_names, vocabulary().org_cues
     seen: set[str] = set()
     out = []
-    for index, (sentence, facts) in enumerate(zip(ctx.sentences, carries_facts(ctx), strict=True)):
+    for index, (sentence, fact) in enumerate(zip(ctx.sentences, facts or carries_facts(ctx), strict=True)):
         need = False
-        runs = name_runs(sentence.text) if facts or index < LEAD_SENTENCES else []
+        runs = name_runs(sentence.text) if fact or index < LEAD_SENTENCES else []
         places = {c.text for c in gazetteer_places(ctx.text, sentence, not_names)} if runs else set()
         for words in runs:
             name = " ".join(words)
             if name in seen or name in places:
                 continue
             need = True
-            seen.update((name, words[-1]))
+            seen.add(name)
+            if words[-1] not in org_cues:  # a surname; "Ministry" ending "Health Ministry" names no other ministry
+                seen.add(words[-1])
         out.append(need)
     return out
+
+
+def missed_by_ner(ctx: Context, facts: list[bool], worth: list[bool], found: list[Candidate]) -> list[bool]:
+    """Per sentence: True when it was left out of NER (`worth_ner`) for a run of names that NER, run on the
+    earlier sentence holding it, did not return ("entered Jalal-Abad" read as a product): then no repeat can find
+    the run, and the first sentence that holds it goes to NER after all."""
+    known = {c.text for c in found} | {c.words[-1] for c in found if c.kind == "person"}
+    not_names = vocabulary().not_names
+    tried: set[str] = set()
+    out = []
+    for index, (sentence, fact) in enumerate(zip(ctx.sentences, facts, strict=True)):
+        if worth[index] or not (fact or index < LEAD_SENTENCES):
+            out.append(False)
+            continue
+        runs = [" ".join(words) for words in name_runs(sentence.text)]
+        places = {c.text for c in gazetteer_places(ctx.text, sentence, not_names)} if runs else set()
+        missed = {name for name in runs if name not in places and name not in tried and not _within(name, known)}
+        tried |= missed  # one more try per name: where NER passes it over twice, it is no name to it
+        out.append(bool(missed))
+    return out
+
+
+def _within(name: str, known: set[str]) -> bool:
+    """The run is a recognised name, or its words are inside one ("Interior Ministry" in "Kyrgyz Interior
+    Ministry")."""
+    return name in known or any(f" {name} " in f" {k} " for k in known)
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str] | None:

@@ -17,13 +17,21 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
 from sitrep.annotate.context import Context
 from sitrep.annotate.entities import organisations, parser
-from sitrep.annotate.entities.candidates import gazetteer_places, repeats, titled_names, worth_ner
+from sitrep.annotate.entities.candidates import (
+    carries_facts,
+    gazetteer_places,
+    missed_by_ner,
+    repeats,
+    titled_names,
+    worth_ner,
+)
 from sitrep.annotate.entities.factory import Vocabulary, vocabulary
 from sitrep.annotate.entities.items import Candidate, Kind
 from sitrep.annotate.entities.keys import name_key, surname_key
@@ -38,8 +46,10 @@ LABELS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "pl
                            "FAC": "place"}
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 TAGGED_ZIPF = 3.0  # see _english
+_NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT_WORDS = r"(?:city|cities|town|towns|village|villages|region|regions|province|provinces)"
+_PLACE_PREPOSITIONS = r"(?:in|into|at|near|to|towards?|from|outside|across|throughout)"
 _SETTLEMENT = rf"\b{_SETTLEMENT_WORDS} of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
           r"|Secretary-General|Secretary General|Prime Minister|Minister|Spokesperson|Spokesman|Ambassador)\s+"
@@ -48,20 +58,37 @@ _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|
 
 def extract(ctx: Context) -> tuple[Mention, ...]:
     vocab = vocabulary()
-    worth = worth_ner(ctx)
-    rest = [s for s, w in zip(ctx.sentences, worth, strict=True) if not w]
-    found: list[Candidate] = []
-    parsed_sentences = parse_sentences([s for s, w in zip(ctx.sentences, worth, strict=True) if w])
-    tag_tokens((p.doc, ent.start) for p in parsed_sentences for ent in p.doc.ents if _opens(p, ent))
-    for parsed in parsed_sentences:
-        found.extend(sentence_candidates(ctx.text, parsed, vocab))
+    facts = carries_facts(ctx)
+    worth = worth_ner(ctx, facts)
+    found = _ner_candidates(ctx.text, [s for s, w in zip(ctx.sentences, worth, strict=True) if w], vocab)
+    rules = {s.start: rule_candidates(ctx.text, s, titled_names(ctx.text, s))
+             for s, w in zip(ctx.sentences, worth, strict=True) if not w}
+    late = missed_by_ner(ctx, facts, worth, found + [c for cs in rules.values() for c in cs])
+    found.extend(_ner_candidates(ctx.text, [s for s, w in zip(ctx.sentences, late, strict=True) if w], vocab))
+    rest = [s for s, w, again in zip(ctx.sentences, worth, late, strict=True) if not (w or again)]
     for sentence in rest:
-        found.extend(rule_candidates(ctx.text, sentence, titled_names(ctx.text, sentence)))
+        found.extend(rules[sentence.start])
     found = article_pass(_dedupe(found), vocab)
-    extra = repeats(ctx.text, rest, found)
+    # In a sentence NER read, only a place it found elsewhere but missed here is added ("in Osh and Jalal-Abad"):
+    # persons and organisations it leaves out there are often a product or a premodifier ("the Dow Jones index").
+    unread = {s.start for s in rest}
+    extra = [c for c in repeats(ctx.text, list(ctx.sentences), found)
+             if c.kind == "place" or _sentence_start(ctx.sentences, c.start) in unread]
     for sentence in rest:
         extra.extend(gazetteer_places(ctx.text, sentence, vocab.not_names))
-    return to_mentions(article_pass(_dedupe(found + extra), vocab), ctx.text)
+    found = organisations.publisher(article_pass(_dedupe(found + extra), vocab), ctx.article.site)
+    return to_mentions(organisations.bare_heads(found, ctx.text, vocab.org_cues), ctx.text)
+
+
+def _sentence_start(sentences: tuple[Sentence, ...], offset: int) -> int:
+    i = bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[i].start if i >= 0 else -1
+
+
+def _ner_candidates(text: str, sentences: list[Sentence], vocab: Vocabulary) -> list[Candidate]:
+    parsed_sentences = parse_sentences(sentences)
+    tag_tokens((p.doc, ent.start) for p in parsed_sentences for ent in p.doc.ents if _opens(p, ent))
+    return [c for parsed in parsed_sentences for c in sentence_candidates(text, parsed, vocab)]
 
 
 def _opens(parsed: Parsed, ent: Any) -> bool:
@@ -89,7 +116,7 @@ def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Ca
     words = parsed.sentence.text.split()
     heading = len(words) <= 2 or not any(ch.islower() for ch in parsed.sentence.text)
     for ent in parsed.doc.ents:
-        kind = LABELS.get(ent.label_)
+        kind = LABELS.get(ent.label_) or _misread_place(text, ent.text, ent.label_)
         if kind is None or (heading and not gazetteer().lookup_all(ent.text)):
             continue
         for start, end in parser.split_commas(text, parsed.offset(ent.start_char), parsed.offset(ent.end_char)):
@@ -186,7 +213,8 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
     # an organisation-labelled name is a place where the article uses it as one ("in the city of Jalal-Abad"),
     # even when the gazetteer knows it only as another name of the place
     if places and not titled and (kind == "place" or (kind == "organization" and _place_use(text, span, places))
-                                  or (kind == "person" and any(c.primary for c in places))):
+                                  or (kind == "person" and (any(c.primary for c in places)
+                                                            or _place_use(text, span, places)))):
         return [Candidate(start, end, span, "place", "gazetteer")]
     region = without_region_word(span)  # "Rakhine State", or "Rakhine" before "state"
     if not titled and kind != "person" and (region != span or called_region(text, end)) and (
@@ -222,14 +250,23 @@ def _places_joined(text: str, start: int, end: int) -> list[Candidate]:
             Candidate(second, end, match.group(3), "place", "gazetteer")]
 
 
+def _misread_place(text: str, span: str, label: str) -> Kind | None:
+    """A name the model gave a label we do not keep ("entered Jalal-Abad" as a PRODUCT, "in Osh" as an EVENT) is
+    a place when the gazetteer knows it and the article uses it as one; numbers, dates and quantities never are."""
+    if label in _NUMERIC_LABELS:
+        return None
+    places = gazetteer().lookup_all(span)
+    return "place" if places and _place_use(text, span, places) else None
+
+
 def _place_use(text: str, span: str, places: list[Any]) -> bool:
     """An organisation-labelled gazetteer name is a place when it is a country or the article uses it as one
     ("in Almaty", "near Toulouse"), or a city of a million people; else it is the company or agency named after it
     ("Toyota", "Xinhua")."""
     if any(c.place.kind == "country" or c.place.population >= 1_000_000 for c in places):
         return True
-    return re.search(rf"\b(?:(?:in|at|near|to|from|outside|across)\s+(?:the\s+)?|{_SETTLEMENT_WORDS} of\s+)"
-                     rf"{re.escape(span)}\b", text) is not None
+    return re.search(rf"\b(?:{_PLACE_PREPOSITIONS}\s+(?:the\s+)?|{_SETTLEMENT_WORDS} of\s+){re.escape(span)}\b",
+                     text) is not None
 
 
 def _opening_word(parsed: Parsed, start: int, end: int) -> bool:
@@ -307,7 +344,7 @@ def to_mentions(candidates: list[Candidate], text: str) -> tuple[Mention, ...]:
     """Mentions with their keys: persons by surname, places by gazetteer id (a region when the text calls it one:
     "Almaty region"), organisations by one written form (an acronym by the long form the article gives, else
     `organisations.canonical`)."""
-    long_forms = {c.text: c.long_form for c in candidates if c.long_form}
+    long_forms = {c.text: c.long_form for c in candidates if c.long_form and c.text not in vocabulary().org_cues}
     country = context_country(c.text for c in candidates if c.kind == "place")
     mentions = []
     for c in candidates:
@@ -317,7 +354,7 @@ def to_mentions(candidates: list[Candidate], text: str) -> tuple[Mention, ...]:
             place = geocode(c.text, country, called_region(text, c.end))
             key = place.geo_id if place is not None else name_key(c.text)
         else:
-            long = long_forms.get(c.text)  # defined in this article: wins over the table of known aliases
+            long = c.long_form or long_forms.get(c.text)  # defined in this article: wins over known aliases
             form = organisations.canonical(long or c.text)
             acronym = form.isupper() and " " not in form  # "UNITED NATIONS" in a headline is no acronym
             key = form.lower() if acronym else name_key(form)

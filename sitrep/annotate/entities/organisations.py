@@ -20,11 +20,14 @@ Only organisations go through it; the key functions (`keys.name_key`, `keys.word
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.annotate.entities.factory import DATA
+from sitrep.annotate.entities.items import Candidate
 from sitrep.vocab import data_rows
 
+_THE_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!['’]?\s*(?:of\b|[A-Z]))")  # not "the Ministry of Economy"
 _QUALIFIER = re.compile(r"^(?P<head>.+\bof\b.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]+)$")
 
 
@@ -59,3 +62,37 @@ def canonical(name: str) -> str:
     for pattern, same in _word_variants():
         form = pattern.sub(same, form)
     return form
+
+
+def bare_heads(candidates: list[Candidate], text: str, org_cues: frozenset[str]) -> list[Candidate]:
+    """A head word on its own ("the Ministry asks citizens", which the model rarely labels) names the nearest
+    organisation before it whose name holds that word ("Ministry of Health"): it becomes a mention carrying that
+    name as its long form. With no such name before it, a labelled one stays a name of its own."""
+    taken = [(c.start, c.end) for c in candidates]
+    heads = [Candidate(m.start(1), m.end(1), m.group(1), "organization", "propagated")
+             for m in _THE_HEAD.finditer(text) if m.group(1) in org_cues
+             and not any(s < m.end(1) and m.start(1) < e for s, e in taken)]
+    out: list[Candidate] = []
+    for c in sorted([*candidates, *heads], key=lambda c: c.start):
+        if c.kind == "organization" and c.text in org_cues and c.long_form is None:
+            named = [o for o in out if o.kind == "organization" and len(o.words) > 1 and c.text in o.words]
+            if named:
+                c = replace(c, long_form=named[-1].long_form or named[-1].text)
+            elif c.evidence == "propagated" and c in heads:
+                continue
+        out.append(c)
+    return out
+
+
+def publisher(candidates: list[Candidate], site: str | None) -> list[Candidate]:
+    """The name of the site the article comes from is an organisation ("a doctor told Meridian Wire", on
+    meridianwire.example), whatever the model took it for. `site` is a host name or a site's name."""
+    if not site:
+        return candidates
+    name = _letters(site.split(".")[0] if " " not in site.strip() else site)
+    return [c.relabel("organization", c.evidence) if c.kind != "organization" and _letters(c.text) == name
+            else c for c in candidates]
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^[Tt]he\s+", "", name.strip()).lower())

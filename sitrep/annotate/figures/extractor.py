@@ -376,6 +376,7 @@ def extract_sentences(ctx: Context, vocab: Vocab) -> list[FoundFigure]:
         for figure, term, index in linked:
             position = figure.start - sentence.start
             source = sources.choose(cited, position, sentence.text) if cited else carried
+            source = sources.antecedent(ctx, number, source, vocab) if source else None
             if repaired is not None:  # back to the offsets of the text as written
                 start = written.start + repaired[1][position]
                 end = written.start + repaired[1][figure.end - sentence.start - 1] + 1

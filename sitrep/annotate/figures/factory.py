@@ -101,6 +101,11 @@ def load_vocab() -> Vocab:
         before=frozenset(context.get("before", [])),
         safe_re=_words_re(context.get("safe", [])),
         according_re=_words_re(context.get("according", [])),
+        tally_re=re.compile(
+            rf"(?P<source>\b(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){{0,4}}[A-Z][\w-]*|\b(?:[Tt]he\s+)?(?:{_alternation(_AGENTS)}))"
+            rf"['’]s\s+(?:(?:latest|official|own|new|updated|preliminary|final|revised)\s+)*"
+            rf"(?:{_alternation(context.get('tally', []))})\b"
+        ),
         reporting_re=_words_re(context.get("reporting", [])),
         carry_re=re.compile(rf"^\W*(?:{_alternation(context.get('carry', []))})\b", re.IGNORECASE),
         aux=frozenset(context.get("aux", [])),
@@ -112,6 +117,9 @@ def load_vocab() -> Vocab:
     )
     log.debug("figures vocabulary: %d cues, %d groups", len(cues), len(groups))
     return vocab
+
+
+_AGENTS = ["police", "officials", "authorities", "ministry", "government", "army", "military", "agency"]
 
 
 def make_extractor() -> Callable[[Context], list[FoundFigure]]:

@@ -43,6 +43,7 @@ class Vocab:
     before: frozenset[str]
     safe_re: re.Pattern[str]
     according_re: re.Pattern[str]
+    tally_re: re.Pattern[str]  # "<source>'s latest toll": the group `source`
     reporting_re: re.Pattern[str]
     carry_re: re.Pattern[str]
     aux: frozenset[str]

@@ -1,7 +1,9 @@
 """Where a figure comes from and what it is about: attributed source, place and as-of date of a sentence.
 
-Sources are taken as written: "according to X" / "with reference to X" (X up to the next comma), or the
-subject of a reporting verb ("police said", "Officials confirmed that", "..., said provincial spokesman X").
+Sources are taken as written: "according to X" / "with reference to X" (X up to the next comma), the owner of
+a toll ("the Health Ministry's latest toll"), or the subject of a reporting verb ("police said", "Officials
+confirmed that", "..., said provincial spokesman X"). A source that is "he", "she" or "it" is the nearest person
+(organisation for "it") named before it in the same or the two sentences before (`antecedent`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from sitrep.annotate.context import Context
 from sitrep.annotate.figures.items import Vocab
 from sitrep.models import Sentence
+from sitrep.resolve.geocode import gazetteer
 
 # where a source's words end: punctuation (not the colon of a time), "as of", a conjunction, a dash
 _BOUNDARY = re.compile(r"[,;()“”\"«»]|:(?!\d)|\b(?:as\s+(?:of|at)|that|while|after|but)\b|\band\s+(?=[a-z])|"
@@ -35,6 +38,10 @@ _NOT_PLACE = {
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "a", "an",
     "internet", "ministry", "office", "twitter", "facebook", "telegram", "addition", "total", "response", "order",
 }
+_MONTHS_AND_DAYS = ("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday")
+_TIME_WORDS = set(_MONTHS_AND_DAYS.split()) | {"today", "yesterday", "week", "weekend", "month", "year", "night",
+                                               "morning", "evening", "day"}
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|by|on|until|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREPOSITIONS = {"in", "on", "at", "from", "after", "before", "during", "near", "outside", "across", "for", "to"}
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but)\b|;", re.IGNORECASE)
@@ -66,6 +73,10 @@ def attributions(text: str, vocab: Vocab) -> list[Attribution]:
         source = _clean(rest[: stop.start()] if stop else rest)
         if source and len(source.split()) <= 14:
             found.append(Attribution(source, match.start(), True, source.lower() in _PRONOUNS))
+    for match in vocab.tally_re.finditer(text):  # "the Health Ministry's latest toll stands at 13"
+        source = _clean(match.group("source"))
+        if _owns_counts(source):
+            found.append(Attribution(source, match.start(), True, False))
     for match in vocab.reporting_re.finditer(text):
         before = text[: match.start()]
         if _PASSIVE_BEFORE.search(before):
@@ -86,6 +97,18 @@ def attributions(text: str, vocab: Vocab) -> list[Attribution]:
         if subject and len(subject.split()) <= 12 and not _NOT_SOURCE.search(subject):
             found.append(Attribution(subject, match.start(), False, subject.lower() in _PRONOUNS))
     return sorted(found, key=lambda a: a.start)
+
+
+def _owns_counts(source: str) -> bool:
+    """The owner of a toll is a source when it is a body ("the Health Ministry", "police", "UNHCR"): "Kenya's
+    death toll" is the toll in Kenya, "Hurricane Ida's toll" and "Monday's toll" are no one's statement."""
+    from sitrep.annotate.entities.factory import vocabulary as entity_vocabulary
+
+    last = source.split()[-1]
+    if last[:1].islower() or last.lower() in _TIME_WORDS:
+        return last[:1].islower()  # the tally pattern takes only agents in lower case ("the ministry", "police")
+    acronym = last.isupper() and len(source.split()) == 1 and len(last) > 1
+    return last in entity_vocabulary().org_cues or (acronym and not gazetteer().lookup_all(last))
 
 
 def _apposed(before: str) -> str:
@@ -115,6 +138,29 @@ def choose(found: list[Attribution], position: int, text: str = "") -> str | Non
             return pool[-1].text
     after = [a for a in named if a.start >= position]
     return after[0].text if after else None
+
+
+def antecedent(ctx: Context, number: int, source: str, vocab: Vocab) -> str:
+    """The name a source "he" / "she" / "it" stands for in sentence `number`: the last named source of the three
+    sentences before it that is a person (an organisation for "it") - "Smith said ... She said he died in her
+    arms" is Smith, not the man who died; else the pronoun as written (the nearest name is as often the person
+    talked about as the one talking)."""
+    lowered = source.lower()
+    if lowered not in {"he", "she", "it"}:
+        return source
+    kind = "organization" if lowered == "it" else "person"
+    sentence = ctx.sentences[number]
+    at = re.search(rf"\b{lowered}\b", sentence.text, re.IGNORECASE)
+    end = sentence.start + (at.start() if at else 0)
+    names = [m for m in ctx.mentions if m.kind == kind and ctx.sentences[max(0, number - 3)].start <= m.start
+             and m.end <= end]
+    for earlier in reversed(ctx.sentences[max(0, number - 3) : number]):
+        for cited in reversed(attributions(earlier.text, vocab)):
+            lo = earlier.text.find(cited.text)
+            spoke = [m for m in names if earlier.start + lo <= m.start < earlier.start + lo + len(cited.text)]
+            if lo >= 0 and spoke and not cited.pronoun:
+                return spoke[-1].text
+    return source
 
 
 def carries(text: str, vocab: Vocab) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sitrep.annotate.entities.candidates import name_runs, worth_ner
+from sitrep.annotate.entities.candidates import carries_facts, missed_by_ner, name_runs, worth_ner
+from sitrep.annotate.entities.items import Candidate
 from tests.annotate.helpers import context
 
 TEXT = (
@@ -79,3 +80,35 @@ def test_a_place_after_a_lower_case_rank_word_stays_a_place() -> None:
     found = {m.text: m.kind for m in context(
         "Storm hits Dorvalia.\n\nThree major United States agencies sent help to the coast.").mentions}
     assert found.get("United States") == "place"
+
+
+def test_a_ministry_is_not_settled_by_another_ministry() -> None:
+    text = ("Dorvalia declares a curfew.\n\n"
+            "Seven people were killed, the Health Ministry said.\n\n"
+            "More than 200 people were detained, according to the Interior Ministry.")
+    assert name_runs("according to the Interior Ministry.") == [["Interior", "Ministry"]]
+    assert "More than 200 people were detained, according to the Interior Ministry." in _chosen(text)
+    found = {(m.text, m.kind) for m in context(text).mentions}
+    assert ("Interior Ministry", "organization") in found
+
+
+def test_a_run_ner_passed_over_gets_one_more_reading() -> None:
+    text = ("Floods reach the valley.\n\n"
+            "Rescuers met Aigul Temirova on Monday.\n\n"
+            "Four people were missing near the Temirova farm, Zarina Ospanova said.\n\n"
+            "Two people were hurt near the Temirova farm, Ospanova said.")
+    ctx = context(text)
+    facts, worth = carries_facts(ctx), worth_ner(ctx)
+    assert worth == [False, True, True, False]
+    nothing_found = missed_by_ner(ctx, facts, worth, [])
+    assert nothing_found == [False, False, False, True]  # "Ospanova" was never returned: the sentence goes to NER
+    found = [Candidate(0, 0, "Zarina Ospanova", "person", "ner"), Candidate(0, 0, "Aigul Temirova", "person", "ner")]
+    assert missed_by_ner(ctx, facts, worth, found) == [False, False, False, False]  # surnames of found persons
+
+
+def test_a_place_ner_missed_in_a_list_is_found_from_elsewhere_in_the_article() -> None:
+    text = ("Troops enter Jalal-Abad.\n\n"
+            "Two people were killed in Jalal-Abad on Tuesday, relatives said.\n\n"
+            "The protests began in Osh and Jalal-Abad on Sunday and spread to Bishkek on Monday.")
+    places = [m.start for m in context(text).mentions if m.text == "Jalal-Abad" and m.kind == "place"]
+    assert len(places) == 3

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sitrep.annotate.entities.organisations import canonical
+from sitrep.annotate.entities.factory import vocabulary
+from sitrep.annotate.entities.items import Candidate
+from sitrep.annotate.entities.organisations import bare_heads, canonical, publisher
 from sitrep.resolve import resolve_entities
 from tests.annotate.helpers import context
 
@@ -48,3 +50,28 @@ def test_reports_naming_one_body_several_ways_resolve_to_one_entity() -> None:
     assert entity("a", "Interior Ministry") == entity("b", "Ministry of Internal Affairs")
     assert entity("c", "Ministry of Health of the Kyrgyz Republic") != entity("a", "Interior Ministry")
     assert entity("a", "Interior Ministry") not in un
+
+
+def test_a_bare_head_word_names_the_body_named_before_it() -> None:
+    text = ("Ministry of Health of Veloria. Press centre.\n\n"
+            "The Ministry asks citizens to donate blood at the Port Salen blood centre.")
+    docs = {"a": list(context(text, "a").mentions)}
+    r = resolve_entities(docs)
+    by_text = {m.text: r.assignments[("a", m.start)] for m in docs["a"]}
+    assert by_text["Ministry"] == by_text["Ministry of Health of Veloria"]
+
+
+def test_a_head_word_goes_to_the_nearest_body_with_that_word() -> None:
+    found = [Candidate(0, 15, "Health Ministry", "organization"), Candidate(40, 57, "Interior Ministry",
+                                                                           "organization"),
+             Candidate(80, 88, "Ministry", "organization"), Candidate(90, 97, "Council", "organization")]
+    heads = bare_heads(found, " " * 100, vocabulary().org_cues)
+    assert heads[2].long_form == "Interior Ministry"
+    assert heads[3].long_form is None  # no council named before it: a name of its own
+
+
+def test_the_site_an_article_comes_from_is_an_organisation() -> None:
+    found = [Candidate(0, 13, "Meridian Wire", "person"), Candidate(20, 28, "Tarn Vel", "person")]
+    assert [c.kind for c in publisher(found, "meridianwire.example")] == ["organization", "person"]
+    assert [c.kind for c in publisher(found, "The Meridian Wire")] == ["organization", "person"]
+    assert publisher(found, None) == found

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.annotate.figures import extract_found
 from tests.annotate.figures.helpers import figures, one
+from tests.annotate.helpers import context
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,40 @@ def test_the_start_of_the_period_counted_is_not_the_as_of_date() -> None:
     assert dated("Seven people have been killed since the protests began on 2 March, officials said.",
                  "2 March") == "2031-03-07"
     assert dated("As of 2 March, seven people had been killed, officials said.", "2 March") == "2031-03-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Velorian Health Ministry's latest toll, published on Monday, stands at 13 dead.",
+         "The Velorian Health Ministry"),
+        ("The ministry's own count of 40 dead was revised on Friday.", "The ministry"),
+        ("UNHCR's latest figures show 4,000 people displaced.", "UNHCR"),
+    ],
+)
+def test_the_owner_of_a_toll_is_its_source(text: str, source: str) -> None:
+    assert one(text).source_text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Veloria's death toll rose to 50.", "Monday's toll rose to 12.", "Hurricane Ida's toll rose to 12."],
+)
+def test_a_place_a_day_or_a_storm_owning_a_toll_is_no_source(text: str) -> None:
+    assert one(text).source_text is None
+
+
+def test_a_pronoun_source_is_the_named_source_before_it() -> None:
+    text = ("Tarn Osgood, a spokesman for the Port Salen police, said officers were attacked on Sunday. "
+            "Marta Velin was hurt in the attack. Three officers were killed, he said.\n\n"
+            "The Velorian Interior Ministry said on Saturday that 900 people had been detained. "
+            "Most were released, it said, but 96 people were charged.")
+    found = extract_found(context(text))
+    sources = {item.figure.count_text: item.figure.source_text for item in found}
+    assert sources["Three"] == "Tarn Osgood"  # the last one said to speak, not the last one named (Marta Velin)
+    assert sources["96"] == "Velorian Interior Ministry"
+
+
+def test_a_pronoun_with_no_named_source_before_it_stays_as_written() -> None:
+    text = "Ronan Vell ran outside to find Ilse Marr shot. She said five people were injured."
+    assert extract_found(context(text))[0].figure.source_text == "She"
