@@ -7,7 +7,10 @@ the worst outcome stated; counts of several people are restatements (each measur
 (sitrep.annotate.figures.incidents: "this year", "in 2012", "a separate shooting") are left out. Where the
 extractor gave article-level "victims" figures they are read as they are.
 Open counts ("more than 3") count as their lower bound. Scored as exact-match accuracy against
-n_victims_killed and n_victims_injured_not_killed (derived from the per-victim annotation; noisy).
+n_victims_killed and n_victims_injured_not_killed (derived from the per-victim annotation; noisy). The goal is
+held on all articles; `annotated_*` scores the articles whose annotator filled in at least one victim, because an
+empty victim list mostly means the article was not annotated, not that nobody was shot ("23-year-old man shot,
+injured" has gold 0 / 0).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ def rows(fast: bool) -> list[dict[str, Any]]:
 def run(fast: bool = False) -> Report:
     data = rows(fast)
     killed_ok = injured_ok = both_ok = 0
+    annotated = annotated_killed = annotated_injured = 0
     notes: list[str] = []
     for row in data:
         found = extract_found(context_of(row["text"], row["id"]))
@@ -60,6 +64,10 @@ def run(fast: bool = False) -> Report:
         i_ok = injured == row["n_victims_injured_not_killed"]
         killed_ok += k_ok
         injured_ok += i_ok
+        if row["victims"]:
+            annotated += 1
+            annotated_killed += k_ok
+            annotated_injured += i_ok
         both_ok += k_ok and i_ok
         if not (k_ok and i_ok) and len(notes) < 40:
             notes.append(f"{row['id']}: killed {killed}/{row['n_victims_killed']} "
@@ -68,7 +76,11 @@ def run(fast: bool = False) -> Report:
     return Report(
         "gvdb",
         f"shared/bench/gvdb/gvdb_dev.jsonl ({n} articles)",
-        {"killed_accuracy": killed_ok / n, "injured_accuracy": injured_ok / n, "both_accuracy": both_ok / n},
+        {"killed_accuracy": killed_ok / n, "injured_accuracy": injured_ok / n, "both_accuracy": both_ok / n,
+         "annotated_killed_accuracy": annotated_killed / max(annotated, 1),
+         "annotated_injured_accuracy": annotated_injured / max(annotated, 1)},
         {"regex (Zhong et al. 2023, other data)": "0.12", "semantic roles": "0.74", "fine-tuned generator": "0.81"},
-        notes,
+        [f"annotated_*: the {annotated} articles whose annotator recorded at least one victim; the other "
+         f"{n - annotated} have an empty victim list (gold 0 killed, 0 injured), most of them about a shooting "
+         f"with victims", *notes],
     )
