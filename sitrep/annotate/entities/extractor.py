@@ -19,7 +19,6 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Any
 
 from sitrep.annotate.context import Context
@@ -35,7 +34,7 @@ from sitrep.annotate.entities.candidates import (
 from sitrep.annotate.entities.factory import Vocabulary, vocabulary
 from sitrep.annotate.entities.items import Candidate, Kind
 from sitrep.annotate.entities.keys import name_key, surname_key
-from sitrep.annotate.nlp import Parsed, parse_sentences, pos_of, tag_tokens
+from sitrep.annotate.nlp import Parsed, parse_sentences
 from sitrep.models import Mention, Sentence
 from sitrep.resolve.geocode import context_country, gazetteer, geocode
 from sitrep.resolve.regions import called_region, without_region_word
@@ -45,7 +44,6 @@ log = logging.getLogger(__name__)
 LABELS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                            "FAC": "place"}
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
-TAGGED_ZIPF = 3.0  # see _english
 _NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT_WORDS = r"(?:city|cities|town|towns|village|villages|region|regions|province|provinces)"
@@ -86,26 +84,7 @@ def _sentence_start(sentences: tuple[Sentence, ...], offset: int) -> int:
 
 
 def _ner_candidates(text: str, sentences: list[Sentence], vocab: Vocabulary) -> list[Candidate]:
-    parsed_sentences = parse_sentences(sentences)
-    tag_tokens((p.doc, ent.start) for p in parsed_sentences for ent in p.doc.ents if _opens(p, ent))
-    return [c for parsed in parsed_sentences for c in sentence_candidates(text, parsed, vocab)]
-
-
-def _opens(parsed: Parsed, ent: Any) -> bool:
-    """A one-token entity with nothing but punctuation before it in the sentence, spelt like an English word
-    (its tag decides)."""
-    return len(ent) == 1 and not any(ch.isalnum() for ch in parsed.sentence.text[: ent.start_char]) and (
-        _english(ent.text))
-
-
-@lru_cache(maxsize=4096)
-def _english(word: str) -> bool:
-    """Frequent enough in English (wordfreq) to be a verb, adverb or adjective opening a sentence ("Meanwhile",
-    "Asked"); a rarer word ("Gazprom", "Yukos") is left untagged: the tagger calls those proper nouns, and
-    tagging costs a model run per article."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= TAGGED_ZIPF
+    return [c for parsed in parse_sentences(sentences) for c in sentence_candidates(text, parsed, vocab)]
 
 
 def sentence_candidates(text: str, parsed: Parsed, vocab: Vocabulary) -> list[Candidate]:
@@ -191,9 +170,6 @@ def _keep(text: str, parsed: Parsed, start: int, end: int, kind: Kind, vocab: Vo
         return []  # "16 GB", "the 787 Dreamliner": a unit or a product after a number
     if span in vocab.demonyms or (len(words) == 1 and words[0].rstrip("s") in vocab.demonyms):
         return []
-    opening = not any(ch.isalnum() for ch in text[parsed.sentence.start : start])
-    if opening and _opening_word(parsed, start, end):
-        return []
     if vocab.title_at_start(words) == len(words):
         return []  # a bare title ("Special Representative", "The Supreme Commissar")
     pair = _places_joined(text, start, end)
@@ -267,15 +243,6 @@ def _place_use(text: str, span: str, places: list[Any]) -> bool:
         return True
     return re.search(rf"\b(?:{_PLACE_PREPOSITIONS}\s+(?:the\s+)?|{_SETTLEMENT_WORDS} of\s+){re.escape(span)}\b",
                      text) is not None
-
-
-def _opening_word(parsed: Parsed, start: int, end: int) -> bool:
-    """The span is one token that opens the sentence and is tagged as a function word, verb or adjective."""
-    lo, hi = start - parsed.sentence.start, end - parsed.sentence.start
-    tokens = [t for t in parsed.doc if t.idx >= lo and t.idx + len(t.text) <= hi]
-    if len(tokens) != 1 or not _english(tokens[0].text):
-        return False
-    return pos_of(parsed.doc, tokens[0].i) in {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "ADJ"}
 
 
 def _acronyms(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:

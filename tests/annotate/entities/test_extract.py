@@ -57,13 +57,6 @@ def test_a_heading_of_one_word_is_not_a_name() -> None:
     assert names.get("Bishkek") == "place"
 
 
-def test_only_words_spelt_like_english_ones_are_tagged_when_they_open_a_sentence() -> None:
-    from sitrep.annotate.entities.extractor import _english
-
-    assert _english("Meanwhile") and _english("Asked")
-    assert not _english("Dorvalcom") and not _english("Gazprom")
-
-
 def test_portfolios_places_joined_by_and_and_the_city_of() -> None:
     ctx = context(
         "Troops were deployed to the cities of Osh and Jalal-Abad on Tuesday, officials said.\n\n"
