@@ -130,3 +130,15 @@ def test_a_pronoun_source_is_the_named_source_before_it() -> None:
 def test_a_pronoun_with_no_named_source_before_it_stays_as_written() -> None:
     text = "Ronan Vell ran outside to find Ilse Marr shot. She said five people were injured."
     assert extract_found(context(text))[0].figure.source_text == "She"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Velorian Ministry of Health speaks of seven dead.", "The Velorian Ministry of Health"),
+        ("Local activists put the death toll at 40.", "Local activists"),
+        ("Unconfirmed reports put the number of detained at 300.", "Unconfirmed reports"),
+    ],
+)
+def test_a_statement_of_a_toll_names_its_source(text: str, source: str) -> None:
+    assert one(text).source_text == source
