@@ -3,14 +3,16 @@
 Only candidate sentences (`candidates.worth_ner`: sentences carrying facts - numbers, count words, quotes,
 reporting / call verbs, dates, event triggers, the lead - whose names the cheap rules cannot settle) go through
 NER; in the others names come from cheap rules (titles, "city of X", acronyms, gazetteer runs) and from repeats of
-the names recognised elsewhere in the article.
+the names recognised elsewhere in the article (a place also in the NER sentences where the model missed it).
 
 Per sentence (never across one): spaCy's PERSON / ORG / GPE / LOC / FAC spans are trimmed ("the", bullets,
 trailing punctuation), cut at commas and after leading titles, and relabelled by evidence in this order:
 organisation cue word (Ministry, Office, Police ...) > title or role next to the name (Mr., spokesman, Special
 Representative ...) > gazetteer hit > subject of a reporting verb ("said Bachelet") > spaCy's label. Rules add
 "Ms. X" names spaCy missed and acronyms in parentheses joined to their long form. Then, over the article,
-surnames of known persons turn single-word mentions into persons, and one surface text gets one kind.
+surnames of known persons turn single-word mentions into persons, and one surface text gets one kind; a
+capitalised head word alone ("the Ministry") carries the name of the body named before it, and the article's own
+site name is an organisation.
 """
 
 from __future__ import annotations
