@@ -71,18 +71,13 @@ def extract(ctx: Context) -> tuple[Mention, ...]:
     found = article_pass(_dedupe(found), vocab)
     # In a sentence NER read, only a place it found elsewhere but missed here is added ("in Osh and Jalal-Abad"):
     # persons and organisations it leaves out there are often a product or a premodifier ("the Dow Jones index").
-    unread = {s.start for s in rest}
+    unread, starts = {s.start for s in rest}, [s.start for s in ctx.sentences]
     extra = [c for c in repeats(ctx.text, list(ctx.sentences), found)
-             if c.kind == "place" or _sentence_start(ctx.sentences, c.start) in unread]
+             if c.kind == "place" or starts[bisect_right(starts, c.start) - 1] in unread]
     for sentence in rest:
         extra.extend(gazetteer_places(ctx.text, sentence, vocab.not_names))
     found = organisations.publisher(article_pass(_dedupe(found + extra), vocab), ctx.article.site)
     return to_mentions(organisations.bare_heads(found, ctx.text, vocab.org_cues), ctx.text)
-
-
-def _sentence_start(sentences: tuple[Sentence, ...], offset: int) -> int:
-    i = bisect_right([s.start for s in sentences], offset) - 1
-    return sentences[i].start if i >= 0 else -1
 
 
 def _ner_candidates(text: str, sentences: list[Sentence], vocab: Vocabulary) -> list[Candidate]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.annotate.context import Context
+from sitrep.annotate.entities.factory import vocabulary as entity_vocabulary
 from sitrep.annotate.figures.items import Vocab
 from sitrep.models import Sentence
 from sitrep.resolve.geocode import gazetteer
@@ -102,8 +103,6 @@ def attributions(text: str, vocab: Vocab) -> list[Attribution]:
 def _owns_counts(source: str) -> bool:
     """The owner of a toll is a source when it is a body ("the Health Ministry", "police", "UNHCR"): "Kenya's
     death toll" is the toll in Kenya, "Hurricane Ida's toll" and "Monday's toll" are no one's statement."""
-    from sitrep.annotate.entities.factory import vocabulary as entity_vocabulary
-
     last = source.split()[-1]
     if last[:1].islower() or last.lower() in _TIME_WORDS:
         return last[:1].islower()  # the tally pattern takes only agents in lower case ("the ministry", "police")
