@@ -22,6 +22,14 @@ from tests.annotate.helpers import context
          "various independent sources"),
         ("At least 60 homes were destroyed, said provincial spokesman Arno Vell.", "provincial spokesman Arno Vell"),
         ("More than 900 people have been detained, according to Velorian officials.", "Velorian officials"),
+        # the owner of a toll, and a toll stated
+        ("The Velorian Health Ministry's latest toll, published on Monday, stands at 13 dead.",
+         "The Velorian Health Ministry"),
+        ("The ministry's own count of 40 dead was revised on Friday.", "The ministry"),
+        ("UNHCR's latest figures show 4,000 people displaced.", "UNHCR"),
+        ("The Velorian Ministry of Health speaks of seven dead.", "The Velorian Ministry of Health"),
+        ("Local activists put the death toll at 40.", "Local activists"),
+        ("Unconfirmed reports put the number of detained at 300.", "Unconfirmed reports"),
     ],
 )
 def test_source_as_written(text: str, source: str) -> None:
@@ -96,19 +104,6 @@ def test_the_start_of_the_period_counted_is_not_the_as_of_date() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("The Velorian Health Ministry's latest toll, published on Monday, stands at 13 dead.",
-         "The Velorian Health Ministry"),
-        ("The ministry's own count of 40 dead was revised on Friday.", "The ministry"),
-        ("UNHCR's latest figures show 4,000 people displaced.", "UNHCR"),
-    ],
-)
-def test_the_owner_of_a_toll_is_its_source(text: str, source: str) -> None:
-    assert one(text).source_text == source
-
-
-@pytest.mark.parametrize(
     "text",
     ["Veloria's death toll rose to 50.", "Monday's toll rose to 12.", "Hurricane Ida's toll rose to 12."],
 )
@@ -130,15 +125,3 @@ def test_a_pronoun_source_is_the_named_source_before_it() -> None:
 def test_a_pronoun_with_no_named_source_before_it_stays_as_written() -> None:
     text = "Ronan Vell ran outside to find Ilse Marr shot. She said five people were injured."
     assert extract_found(context(text))[0].figure.source_text == "She"
-
-
-@pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("The Velorian Ministry of Health speaks of seven dead.", "The Velorian Ministry of Health"),
-        ("Local activists put the death toll at 40.", "Local activists"),
-        ("Unconfirmed reports put the number of detained at 300.", "Unconfirmed reports"),
-    ],
-)
-def test_a_statement_of_a_toll_names_its_source(text: str, source: str) -> None:
-    assert one(text).source_text == source
