@@ -21,7 +21,8 @@ GOLD = SHARED / "gold"
 
 MEANTIME = BENCH / "meantime-en" / "meantime_en.jsonl"
 MEANTIME_LINES = 6  # the title, the DCT dateline and the first four body sentences
-CAPABILITIES = ("clean", "figures", "gvdb", "idmc", "times", "events", "entities", "places", "stories", "duplicates",
+CAPABILITIES = ("clean", "figures", "gvdb", "idmc", "times", "events", "entities", "bodies", "places", "stories",
+                "duplicates",
                 "seeds")
 
 

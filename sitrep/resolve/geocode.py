@@ -222,6 +222,23 @@ def context_country(names: Iterable[str]) -> str | None:
     unambiguous names decide. A tie goes to the country of the most populous place named ("Hama" alone is in
     Syria, not in Japan where a smaller city has it as another name), then to the first code.
     """
+    votes, largest = _country_votes(names)
+    if not votes:
+        return None
+    return min(votes, key=lambda code: (-votes[code], -largest[code], code))
+
+
+def dominant_country(names: Iterable[str]) -> str | None:
+    """The article's country when its places leave no doubt: two unambiguous names of it at least, and twice
+    the votes of any other country ("Home Office" in a London report that names the US once is no US body)."""
+    votes, _ = _country_votes(names)
+    (first, top), *rest = votes.most_common(2) or [("", 0)]
+    return first if top >= 4 and (not rest or top >= 2 * rest[0][1]) else None
+
+
+def _country_votes(names: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """Votes per country (2 for a name of one country, 1 for each country of an ambiguous name) and the
+    population of the largest place named in each."""
     votes: Counter[str] = Counter()
     largest: Counter[str] = Counter()  # the most populous place named in each country breaks ties
     for name in names:
@@ -230,6 +247,4 @@ def context_country(names: Iterable[str]) -> str | None:
             votes[code] += 2 if len({p.country for p in places}) == 1 else 1
         for place in places:
             largest[place.country] = max(largest[place.country], place.population)
-    if not votes:
-        return None
-    return min(votes, key=lambda code: (-votes[code], -largest[code], code))
+    return votes, largest

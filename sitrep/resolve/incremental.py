@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sitrep.annotate.entities.organisations import scope_of
 from sitrep.models import Mention
 from sitrep.resolve.geocode import gazetteer
 from sitrep.resolve.profiles import Profile, profile_blocking_keys, same_entity, sound_class, word_order_keys
@@ -202,6 +203,8 @@ def _entity(kind: str, profiles: Sequence[Profile], counts: Counter[str], docs: 
             if place.kind == "region" and without_region_word(name) == name:
                 aliases.add(name)  # "Osh" the province beside "Osh" the city: say which one it is
                 name = f"{name} region"
+    elif kind == "organization" and (scope := scope_of(min(p.key for p in profiles))):
+        country = scope[1:].upper()  # a national body: whose it is
     return ResolvedEntity(_entity_id(kind, profiles), kind, name, tuple(sorted(aliases)), lat, lon, country)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.annotate.entities.keys import first_key, word_order_key
-from sitrep.annotate.entities.organisations import canonical
+from sitrep.annotate.entities.organisations import SCOPE, canonical, national_body, scope_of
 from sitrep.models import Mention
 
 # x (ch) is with k: Italian and German "ch" is /k/, and Russian writes it so (Marchetti -> Marketti)
@@ -53,8 +53,10 @@ class Profile:
 
 
 def mention_acronyms(mention: Mention) -> set[str]:
-    """An organisation's acronym letters: the text itself if it is one, else the initials of a long name."""
-    if mention.kind != "organization":
+    """An organisation's acronym letters: the text itself if it is one, else the initials of a long name. A
+    national body has none: "MIA" elsewhere may be any country's (an article's own "MIA" was keyed as its body
+    already)."""
+    if mention.kind != "organization" or SCOPE in mention.key or national_body(canonical(mention.text)):
         return set()
     text = mention.text.replace(".", "")
     if text.isupper() and 2 <= len(text) <= 8 and " " not in text:
@@ -111,7 +113,9 @@ def word_order_keys(profile: Profile) -> set[str]:
     """An organisation's names in any word order ("Ministry of Health", "Health Ministry")."""
     if profile.kind != "organization":
         return set()
-    return {k for n in profile.names if not n.replace(".", "").isupper() and (k := word_order_key(canonical(n)))}
+    scope = scope_of(profile.key)  # "Ministry of Health" of Kyrgyzstan is no "Health Ministry" of Kazakhstan
+    return {k + scope for n in profile.names
+            if not n.replace(".", "").isupper() and (k := word_order_key(canonical(n)))}
 
 
 def entity_key_candidates(mention: Mention) -> set[str]:
@@ -122,7 +126,7 @@ def entity_key_candidates(mention: Mention) -> set[str]:
     for acronym in mention_acronyms(mention):
         keys.add(f"organization#{acronym}")
     if mention.kind == "organization" and (order := word_order_key(canonical(mention.text))):
-        keys.add(f"organization~{order}")
+        keys.add(f"organization~{order}{scope_of(mention.key)}")
     return keys
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep.resolve import context_country, geocode
-from sitrep.resolve.geocode import loose_key
+from sitrep.resolve.geocode import dominant_country, loose_key
 
 
 def test_renamed_capital() -> None:
@@ -64,3 +64,11 @@ def test_a_country_name_is_the_country() -> None:
 
 def test_a_tie_goes_to_the_most_populous_place() -> None:
     assert context_country(["Hama"]) == "SY"  # a smaller Japanese city has "Hama" as another name
+
+
+def test_the_dominant_country_needs_two_names_and_twice_the_votes() -> None:
+    assert dominant_country(["Osh", "Bishkek", "Almaty"]) == "KG"  # 4 votes against 2
+    assert dominant_country(["US"]) is None  # one name decides nothing
+    assert dominant_country(["Albania", "Albania", "UK", "UK"]) is None  # no country twice another's
+    assert dominant_country([]) is None
+    assert context_country(["Albania", "Albania", "UK", "UK"]) is not None  # geocoding still takes a side

@@ -38,7 +38,7 @@ from sitrep.annotate.entities.items import Candidate, Kind
 from sitrep.annotate.entities.keys import name_key, surname_key
 from sitrep.annotate.nlp import Parsed, parse_sentences
 from sitrep.models import Mention, Sentence
-from sitrep.resolve.geocode import context_country, gazetteer, geocode
+from sitrep.resolve.geocode import context_country, dominant_country, gazetteer, geocode
 from sitrep.resolve.regions import called_region, without_region_word
 
 log = logging.getLogger(__name__)
@@ -306,10 +306,11 @@ def article_pass(candidates: list[Candidate], vocab: Vocabulary) -> list[Candida
 
 def to_mentions(candidates: list[Candidate], text: str) -> tuple[Mention, ...]:
     """Mentions with their keys: persons by surname, places by gazetteer id (a region when the text calls it one:
-    "Almaty region"), organisations by one written form (an acronym by the long form the article gives, else
-    `organisations.canonical`)."""
-    long_forms = {c.text: c.long_form for c in candidates if c.long_form and c.text not in vocabulary().org_cues}
-    country = context_country(c.text for c in candidates if c.kind == "place")
+    "Almaty region"), organisations by one written form and, for a national body, its country
+    (`organisations.keys`)."""
+    places = [c.text for c in candidates if c.kind == "place"]
+    country = context_country(places)
+    org_keys = organisations.keys(candidates, text, dominant_country(places))
     mentions = []
     for c in candidates:
         if c.kind == "person":
@@ -318,10 +319,7 @@ def to_mentions(candidates: list[Candidate], text: str) -> tuple[Mention, ...]:
             place = geocode(c.text, country, called_region(text, c.end))
             key = place.geo_id if place is not None else name_key(c.text)
         else:
-            long = c.long_form or long_forms.get(c.text)  # defined in this article: wins over known aliases
-            form = organisations.canonical(long or c.text)
-            acronym = form.isupper() and " " not in form  # "UNITED NATIONS" in a headline is no acronym
-            key = form.lower() if acronym else name_key(form)
+            key = org_keys[c.start]
         if key:
             mentions.append(Mention(c.text, c.start, c.end, c.kind, key))
     return tuple(mentions)

@@ -63,6 +63,8 @@ def skeleton(word: str) -> str:
     # h after a consonant or at the end carries no sound of its own in transliterations.
     w = re.sub(r"(?<=[^aeiou])h|h$", "", w)
     w = re.sub(r"(.)\1+", r"\1", w)
+    if not w:  # "H": nothing is left of a lone silent h
+        return ""
     head = "a" if w[0] in _VOWELS else w[0]
     tail = "".join(ch for ch in w[1:] if ch not in _VOWELS)
     return re.sub(r"(.)\1+", r"\1", head + tail)

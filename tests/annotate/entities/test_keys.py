@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.annotate.entities.keys import first_key, name_key, surname_key
+from sitrep.annotate.entities.keys import first_key, name_key, skeleton, surname_key
 
 SAME = [
     ["Dujarric", "Duzharrik", "Dyuzharik", "Dujarrick"],
@@ -39,3 +39,8 @@ def test_surname_and_first_name_keys() -> None:
     assert surname_key("Stéphane Dujarric") == surname_key("Stefan Dyuzharik")
     assert first_key("Stéphane Dujarric") == first_key("Stefan Dyuzharik")
     assert first_key("Dujarric") == ""
+
+
+def test_a_word_of_silent_letters_has_an_empty_skeleton() -> None:
+    assert skeleton("H") == ""  # a lone "H" in a name: nothing is left, and nothing breaks
+    assert name_key("H Ministry") == name_key("Ministry")

@@ -1,11 +1,12 @@
-"""One written form for an organisation: aliases, acronyms, translations and a national qualifier."""
+"""One written form for an organisation: aliases, acronyms, translations, a national qualifier, and the
+country that keeps one country's national body apart from another's."""
 
 from __future__ import annotations
 
 from sitrep.annotate.entities.factory import vocabulary
 from sitrep.annotate.entities.items import Candidate
-from sitrep.annotate.entities.organisations import bare_heads, canonical, publisher
-from sitrep.resolve import resolve_entities
+from sitrep.annotate.entities.organisations import bare_heads, canonical, national_body, publisher, stated_country
+from sitrep.resolve import ResolvedEntity, resolve_entities
 from tests.annotate.helpers import context
 
 
@@ -75,3 +76,58 @@ def test_the_site_an_article_comes_from_is_an_organisation() -> None:
     assert [c.kind for c in publisher(found, "meridianwire.example")] == ["organization", "person"]
     assert [c.kind for c in publisher(found, "The Meridian Wire")] == ["organization", "person"]
     assert publisher(found, None) == found
+
+
+def test_a_national_body_is_made_of_generic_words_of_the_state() -> None:
+    for name in ["Interior Ministry", "Ministry of Health", "Ministry of health", "National Guard",
+                 "Central Election Commission", "Cabinet of Ministers", "Parliament"]:
+        assert national_body(name), name
+    for name in ["Civic Front for Justice", "Osh city police", "United Nations", "Lantern Rights International",
+                 "Ministry of Health of Veloria", "National"]:
+        assert not national_body(name), name
+
+
+def test_the_country_a_national_body_states() -> None:
+    assert stated_country("Ministry of Health of the Kyrgyz Republic", "said the ") == "KG"
+    assert stated_country("Kyrgyz Interior Ministry", "") == "KG"
+    assert stated_country("Interior Ministry", "Police in Osh and Kazakhstan's ") == "KZ"
+    assert stated_country("Interior Ministry", "The Kyrgyz ") == "KG"
+    assert stated_country("Interior Ministry", "Meanwhile the ") is None
+    assert stated_country("Interior Ministry", "in Kyrgyzstan.\n") is None  # another sentence states nothing
+    assert canonical("Kyrgyz Interior Ministry") == "Interior Ministry"
+    assert canonical("Russian Academy of Sciences") == "Russian Academy of Sciences"  # not a national body
+
+
+def test_national_bodies_of_two_countries_stay_apart() -> None:
+    """Fictional reports: Kyrgyzstan's interior ministry in two translations and its acronym join, and take
+    KG; Kazakhstan's is another entity, whether the article is about Kazakhstan or names it in passing; a report
+    whose places leave the country open keeps its ministry apart from both."""
+    texts = {
+        "kg1": "Police in Osh detained 40 people on Monday, the Interior Ministry said. Protests also spread to "
+               "Bishkek in Kyrgyzstan.",
+        "kg2": "The Ministry of Internal Affairs of the Kyrgyz Republic said 12 people were detained in Bishkek. "
+               "The MIA added that Osh was calm.",
+        "kz1": "In Almaty, the Ministry of Internal Affairs said 300 people were detained. Shymkent and Aktobe in "
+               "Kazakhstan also saw protests.",
+        "kg3": "Kazakhstan's Interior Ministry said on Tuesday that the border near Osh was closed. Bishkek and "
+               "Osh in Kyrgyzstan protested.",
+        "open": "The Interior Ministry said 14 people were detained.",
+    }
+    docs = {doc: list(context(text, doc).mentions) for doc, text in texts.items()}
+    r = resolve_entities(docs)
+
+    def entity(doc: str, text: str) -> ResolvedEntity:
+        mention = next(m for m in docs[doc] if m.text == text)
+        found = r.entity(r.assignments[(doc, mention.start)])
+        assert found is not None
+        return found
+
+    kyrgyz = entity("kg1", "Interior Ministry")
+    assert kyrgyz.country == "KG"
+    assert entity("kg2", "Ministry of Internal Affairs") == kyrgyz
+    assert entity("kg2", "MIA") == kyrgyz
+    kazakh = entity("kz1", "Ministry of Internal Affairs")
+    assert kazakh.country == "KZ" and kazakh != kyrgyz
+    assert entity("kg3", "Interior Ministry") == kazakh
+    unknown = entity("open", "Interior Ministry")
+    assert unknown.country is None and unknown not in (kyrgyz, kazakh)
