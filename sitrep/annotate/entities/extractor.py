@@ -50,6 +50,7 @@ _NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "C
 _SITES = {"City", "Hall", "Airport", "airport", "Square", "Station", "Avenue", "Street"}
 _SETTLEMENT_WORDS = r"(?:city|cities|town|towns|village|villages|region|regions|province|provinces)"
 _PLACE_PREPOSITIONS = r"(?:in|into|at|near|to|towards?|from|outside|across|throughout)"
+_LISTED = r"(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?(?:,\s+|\s+and\s+)){0,3}"  # "to Osh, Bishkek and "
 _SETTLEMENT = rf"\b{_SETTLEMENT_WORDS} of ([A-Z][\w'’-]+(?:-[A-Z][\w'’]+)?)"
 _ROLED = (r"\b(?:High Commissioner for Human Rights|High Commissioner|President|Special Representative"
           r"|Secretary-General|Secretary General|Prime Minister|Minister|Spokesperson|Spokesman|Ambassador)\s+"
@@ -234,12 +235,12 @@ def _misread_place(text: str, span: str, label: str) -> Kind | None:
 
 def _place_use(text: str, span: str, places: list[Any]) -> bool:
     """An organisation-labelled gazetteer name is a place when it is a country or the article uses it as one
-    ("in Almaty", "near Toulouse"), or a city of a million people; else it is the company or agency named after it
-    ("Toyota", "Xinhua")."""
+    ("in Almaty", "near Toulouse", "spread to Bishkek and Jalal-Abad"), or a city of a million people; else it is
+    the company or agency named after it ("Toyota", "Xinhua")."""
     if any(c.place.kind == "country" or c.place.population >= 1_000_000 for c in places):
         return True
-    return re.search(rf"\b(?:{_PLACE_PREPOSITIONS}\s+(?:the\s+)?|{_SETTLEMENT_WORDS} of\s+){re.escape(span)}\b",
-                     text) is not None
+    return re.search(rf"\b(?:{_PLACE_PREPOSITIONS}\s+(?:the\s+)?|{_SETTLEMENT_WORDS} of\s+){_LISTED}"
+                     rf"{re.escape(span)}\b", text) is not None
 
 
 def _acronyms(text: str, sentence: Sentence, found: list[Candidate]) -> list[Candidate]:

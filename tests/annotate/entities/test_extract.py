@@ -115,3 +115,16 @@ def test_regions_are_places_and_an_acronym_is_no_surname() -> None:
     almaty = sorted((m for (text, _), m in found.items() if text == "Almaty"), key=lambda m: m.start)
     assert len(almaty) == 2 and almaty[0].key != almaty[1].key  # the region, then the city
     assert almaty[0].key.startswith("geo:KZ-")
+
+
+def test_a_name_listed_after_a_place_preposition_is_used_as_a_place() -> None:
+    from sitrep.annotate.entities.extractor import _place_use
+    from sitrep.resolve.geocode import gazetteer
+
+    places = gazetteer().lookup_all("Jalal-Abad")
+    assert places
+    assert _place_use("Protests spread to Jalal-Abad.", "Jalal-Abad", places)
+    assert _place_use("Protests spread to Bishkek and Jalal-Abad on Friday.", "Jalal-Abad", places)
+    assert _place_use("Clashes in Osh, Uzgen and Jalal-Abad.", "Jalal-Abad", places)
+    assert not _place_use("Jalal-Abad Textiles said its mill was closed.", "Jalal-Abad", places)
+    assert not _place_use("Talks with Bishkek and Jalal-Abad Textiles.", "Jalal-Abad", places)  # "with" places nothing
