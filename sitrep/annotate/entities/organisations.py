@@ -33,6 +33,7 @@ from functools import lru_cache
 from sitrep.annotate.entities.factory import DATA, vocabulary
 from sitrep.annotate.entities.items import Candidate
 from sitrep.annotate.entities.keys import name_key
+from sitrep.annotate.entities.parser import initials
 from sitrep.vocab import data_rows
 
 _THE_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!['’]?\s*(?:of\b|[A-Z]))")  # not "the Ministry of Economy"
@@ -135,8 +136,8 @@ def keys(candidates: list[Candidate], text: str, country: str | None) -> dict[in
     after "Ministry of Internal Affairs"), so that it takes that body's country too."""
     heads = vocabulary().org_cues
     long_forms = {c.text: c.long_form for c in candidates if c.long_form and c.text not in heads}
-    spelled = {_initials(c.text): c.text for c in candidates
-               if c.kind == "organization" and national_body(canonical(c.text)) and len(_initials(c.text)) >= 2}
+    spelled = {initials(c.text): c.text for c in candidates
+               if c.kind == "organization" and national_body(canonical(c.text)) and len(initials(c.text)) >= 2}
     stated: dict[str, str] = {}  # national body's form -> the country last stated for it here
     out: dict[int, str] = {}
     for c in sorted(candidates, key=lambda c: c.start):
@@ -157,10 +158,6 @@ def keys(candidates: list[Candidate], text: str, country: str | None) -> dict[in
             key = scoped(key, here or stated.get(form) or country)
         out[c.start] = key
     return out
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w not in _CONNECTORS and w[:1].isupper())
 
 
 def bare_heads(candidates: list[Candidate], text: str, org_cues: frozenset[str]) -> list[Candidate]:
