@@ -23,6 +23,7 @@ from evaluate import BENCH, Report
 from sitrep.annotate.context import Context
 from sitrep.annotate.figures import extract_found, victims
 from sitrep.annotate.figures.items import FoundFigure
+from sitrep.clean.plain import normalise
 from sitrep.models import Article, document_id
 from sitrep.text import split_paragraphs, split_sentences
 
@@ -31,6 +32,9 @@ FAST = 100
 
 
 def context_of(text: str, source: str, published: str | None = None) -> Context:
+    """The context the pipeline builds for a plain-text page, after the clean stage's character normalisation
+    (NFC, soft hyphens and zero-width characters out, one kind of space); the benchmark text has no furniture."""
+    text = normalise(text)
     paragraphs = split_paragraphs(text)
     article = Article(document_id(source), source, text, paragraphs, published=published)
     return Context(article, split_sentences(text, paragraphs), published)

@@ -44,12 +44,14 @@ _GROUP_STOP = {
 }
 _INHERIT = re.compile(r"\b(?:including|among\s+them|of\s+them|of\s+whom|among\s+whom|among\s+those)\W*$", re.IGNORECASE)
 # an insertion between a count and its verb: "About 300 people (including 44 children) were evacuated",
-# "2,800 people, including 90 infants, took refuge"
 # "2,800 people, including 90 infants, took refuge", "a man, who was later identified as Ann Vell, was shot",
 # "a man in his 20s was shot"
 _INSERTION = re.compile(r"\s*(?:\([^()]{1,120}\)|,\s*(?:including|among\s+them|of\s+whom|who|whose|identified)\b"
                         r"[^,;()]{1,100},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?\d0s\b)",
                         re.IGNORECASE)
+# a participle clause up to its auxiliary, with no count in it: "a waitress trying to stop the robbery was shot"
+_PARTICIPLE = re.compile(r"\s+(?!(?:during|morning|evening|building|nothing|something|anything|everything)\b)"
+                         r"(?P<verb>[a-z]{2,}ing)\b[^,;()\d]{0,60}?(?=\s+(?:was|were|is|are|had|has)\s)", re.IGNORECASE)
 # "brings to 274,000 the total number of people displaced": the count is the value of the phrase after it
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+", re.IGNORECASE)
 # "the total number of returnees ... now stands at about 211,000": the count is the value of the phrase before it
@@ -193,6 +195,12 @@ class _Sentence:
             return self.vocab.group_re.match(self.text[cue.end :].lstrip()) is None
         return not previous or aux or not before.strip(" ,")
 
+    def _participle(self, at: int) -> re.Match[str] | None:
+        """A participle clause after the counted noun, unless its verb is itself said of the count ("12,500
+        people fleeing the fighting are estimated to have arrived": they were forced to flee)."""
+        clause = _PARTICIPLE.match(self.text, at)
+        return None if clause is None or self.vocab.cue_re.match(self.text, clause.start("verb")) else clause
+
     def _counts_places(self, index: int, cue: Cue, anchor: int) -> bool:
         """A place where people stay inside the counted noun, with no people named there, counts the places:
         "224 temporary shelters", "nine evacuation centres" (not "3,000 camp residents")."""
@@ -256,7 +264,7 @@ class _Sentence:
         cue = self.objects.get(index)
         if cue is None:
             anchor = group[2] if group else end
-            inserted = _INSERTION.match(self.text, anchor)
+            inserted = _INSERTION.match(self.text, anchor) or self._participle(anchor)
             if inserted:  # "About 300 people (including 44 children) were evacuated"
                 lead = anchor = inserted.end()
             forward = self._forward(index, lead, anchor) if inserted else None
@@ -402,12 +410,14 @@ def _repair_words(vocab: Vocab) -> repair.Words:
 
 def _drop_restatements(found: list[FoundFigure]) -> list[FoundFigure]:
     """Within one article, an unattributed figure of unspecified people that repeats a figure of a named group
-    (same measure and count, e.g. a headline restating the body) is the same figure said less precisely."""
+    (same measure and count, e.g. a headline restating the body) is the same figure said less precisely. Not
+    within one sentence: "an officer and a citizen were injured" are two people."""
     keep = []
     for item in found:
         f = item.figure
         same = [g.figure for g in found if g is not item and g.figure.measure == f.measure
-                and (g.figure.low, g.figure.high) == (f.low, f.high) and g.figure.group not in ("people", f.group)]
+                and (g.figure.low, g.figure.high) == (f.low, f.high) and g.figure.group not in ("people", f.group)
+                and g.figure.sentence_start != f.sentence_start]
         if f.group == "people" and f.source_text is None and same:
             log.debug("dropped restatement %r", f.count_text)
             continue

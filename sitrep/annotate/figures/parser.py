@@ -174,7 +174,8 @@ def find_counts(text: str, offset: int, vocab: Vocab, surnames: frozenset[str] =
 
 
 def _singular(vocab: Vocab) -> str:
-    nouns = [p for p in vocab.groups if not p.endswith("s") and p not in _PLURAL_COLLECTIVE]
+    # "-ss" ends a singular ("waitress", "hostess"), other "-s" a plural
+    nouns = [p for p in vocab.groups if (p.endswith("ss") or not p.endswith("s")) and p not in _PLURAL_COLLECTIVE]
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(nouns, key=len, reverse=True))
 
 
@@ -191,8 +192,8 @@ def _noun_patterns(vocab: Vocab) -> tuple[re.Pattern[str], re.Pattern[str], re.P
         singular = _singular(vocab)
         # a possessive is of another person: "a child's parent" is neither the child nor told as one
         noun = re.compile(rf"{_START}(?:(?P<art>an?|one|another|the(?=\s+{_AGE}))\s+|^)"
-                          rf"(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})(?![\w-]*['’]s\b)[a-z][\w'-]*),?\s+){{0,3}}?)"
-                          rf"(?P<noun>{singular})(?![\w-])(?!['’]s\b)", re.IGNORECASE)
+                          rf"(?P<mods>(?:{_AGE}-|(?:{_AGE}|(?!{_FUNCTION})(?![\w-]*['’]s\b)[a-z][\w'-]*),?\s+){{0,3}}?)"
+                          rf"[\"“]?(?P<noun>{singular})(?![\w-])(?!['’]s\b)", re.IGNORECASE)
         head_noun = re.compile(rf"\s+(?P<noun>{singular})(?![\w-])", re.IGNORECASE)
         titled = re.compile(rf"{_START}(?P<noun>{singular})\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)", re.IGNORECASE)
         role = re.compile(rf"(?<![\w-])(?:his|her|their|the)\s+(?:own\s+)?(?P<mods>(?:(?:{_AGE}|(?!{_FUNCTION})"

@@ -27,6 +27,36 @@ def test_the_object_of_a_hurting_verb_is_the_victim(text: str, killed: int, inju
     assert tally(text) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a role of work is a person; "-ss" ends a singular noun, not a plural
+        ("A waitress trying to stop a robbery was shot outside a bar in Veloria on Sunday.", 0, 1),
+        ("Police said a waitress and a bartender were wounded at the Dune Street club.", 0, 2),
+        # a noun in scare quotes is still the noun
+        ('Police say an officer and a "bystander" were injured in a shooting in Port Salen.', 0, 2),
+        # two people of one sentence, with no source, are not one restated figure
+        ("An officer and a cashier were injured in the shooting on Dune Street.", 0, 2),
+        # the age glued to its noun by a hyphen
+        ("The victim, a 22 year-old-man, sustained a single gunshot wound and was taken to hospital.", 0, 1),
+    ],
+)
+def test_victims_told_by_their_work(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a participle clause between the victim and the verb said of them
+        ("A man walking his dog was shot and killed on Dune Street.", 1, 0),
+        ("Two people sitting in a parked car were wounded, police said.", 0, 2),
+    ],
+)
+def test_a_participle_clause_before_the_verb(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
+
+
 def test_a_family_member_is_a_person_not_a_household() -> None:
     items = found("A woman shot another family member at a Veloria gun range.")
     assert [(i.figure.measure, i.figure.group) for i in items if i.term != "victims"] == [("injured", "people")]
