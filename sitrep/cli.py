@@ -68,7 +68,8 @@ def _finish(report: RunReport) -> None:
     for source, reason in report.errors:
         say(f"error: {source}: {reason}")
     say(
-        f"stored {report.stored} new inputs ({report.unchanged} unchanged), processed {report.processed} documents, "
+        f"stored {report.stored} new inputs ({report.unchanged} unchanged), processed {report.processed} documents"
+        f"{f' ({report.reread} read again under new rules)' if report.reread else ''}, "
         f"{len(report.errors)} failed, {report.pending_links} links pending, "
         f"{len(report.situations)} situations updated"
     )

@@ -187,3 +187,4 @@ class Processed:
     raw: RawDoc
     article: Article
     annotations: Annotations
+    rules: str = ""  # the digest of the rules that read it (sitrep.rules.rules_version)

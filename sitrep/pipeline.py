@@ -34,6 +34,7 @@ from sitrep.annotate import annotate
 from sitrep.clean import clean
 from sitrep.errors import InputError, ProcessingError
 from sitrep.models import Processed, RawDoc
+from sitrep.rules import rules_version
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 def process(raw: RawDoc) -> Processed:
     """Clean and annotate one raw document. Raises an InputError subclass when the input is unusable."""
     article = clean(raw)
-    return Processed(raw=raw, article=article, annotations=annotate(article))
+    return Processed(raw=raw, article=article, annotations=annotate(article), rules=rules_version())
 
 
 def process_or_error(raw: RawDoc) -> Processed | InputError:

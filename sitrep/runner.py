@@ -1,7 +1,8 @@
 """`sitrep run`: bring the picture up to date with some inputs. Used by the CLI, the web upload and tests.
 
     ingest  every input -> raw_inputs (append-only; the same bytes from the same source are stored once)
-    process the newest unprocessed version of each source -> documents + facts (one transaction each)
+    process the newest unprocessed version of each source, and every document read by other rules (an upgrade)
+            -> documents + facts (one transaction each)
     group   documents not yet grouped -> links to candidates -> copy / story / situation ids
     resolve entity mentions -> entities (names, variants, places with coordinates), then analysts' entity
             corrections laid over them (sitrep.store.corrections)
@@ -23,6 +24,7 @@ from sitrep.group import features
 from sitrep.ingest import PendingLink, read_inputs
 from sitrep.models import Processed, RawDoc
 from sitrep.pipeline import process_or_error
+from sitrep.rules import rules_version
 from sitrep.store import documents as docs_store
 from sitrep.store.corrections import apply_entities
 from sitrep.store.database import Store
@@ -40,6 +42,7 @@ class RunReport:
     stored: int = 0  # new raw inputs
     unchanged: int = 0  # inputs already stored byte for byte
     processed: int = 0
+    reread: int = 0  # of the processed: documents read again, their rules having changed (sitrep.rules)
     pending_links: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     situations: list[str] = field(default_factory=list)  # situations reconciled
@@ -110,7 +113,11 @@ def _save(store: Store, raw_id: int, result: Processed | InputError, report: Run
 def process_pending(store: Store, *, workers: int = 1, report: RunReport | None = None,
                     progress: Progress = _quiet) -> RunReport:
     report = report or RunReport()
-    raw_ids = docs_store.unprocessed_raw_ids(store.conn)
+    rules = rules_version()
+    report.reread += docs_store.stale_documents(store.conn, rules)
+    if report.reread:
+        log.info("%d documents were read by other rules (an earlier sitrep); reading them again", report.reread)
+    raw_ids = docs_store.unprocessed_raw_ids(store.conn, rules)
     for done, (raw_id, result) in enumerate(zip(raw_ids, _processed(store, raw_ids, workers), strict=True), 1):
         _save(store, raw_id, result, report)
         progress("process", done, len(raw_ids))

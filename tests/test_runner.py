@@ -80,3 +80,29 @@ def test_a_correction_survives_re_processing(tmp_path: Path) -> None:
         assert again.processed == 1
         assert store.conn.execute("SELECT COUNT(*) FROM figures WHERE id = ?", (figure_id,)).fetchone()[0] == 1
         assert 210 not in hospitalized_best(store)
+
+
+def _entities_of_mentions(store: Store) -> list[tuple[str, int, str, str]]:
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT m.document_id, m.start, m.key, e.entity_id FROM mentions m JOIN entity_mentions e"
+        " ON e.document_id = m.document_id AND e.start = m.start ORDER BY 1, 2").fetchall()]
+
+
+def test_documents_read_by_other_rules_are_read_again(tmp_path: Path) -> None:
+    with Store(tmp_path / "fresh.sqlite") as fresh:
+        run(fresh, [str(FIXTURES)])
+        want = _entities_of_mentions(fresh)
+    with Store(tmp_path / "v.sqlite") as store:
+        run(store, [str(FIXTURES)])
+        # as an earlier sitrep left it: two documents read by other rules (one before rules were recorded), with
+        # keys those rules made
+        old = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id LIMIT 2")]
+        with store.write() as tx:
+            tx.execute("UPDATE documents SET rules = 'an-older-digest' WHERE id = ?", (old[0],))
+            tx.execute("UPDATE documents SET rules = NULL WHERE id = ?", (old[1],))
+            tx.execute("UPDATE mentions SET key = 'old:' || key WHERE document_id IN (?, ?)", old)
+        again = run(store, [str(FIXTURES)])
+        assert (again.stored, again.processed, again.reread) == (0, 2, 2)
+        assert not store.conn.execute("SELECT COUNT(*) FROM mentions WHERE key LIKE 'old:%'").fetchone()[0]
+        assert _entities_of_mentions(store) == want  # one store, one version of the rules
+        assert run(store, [str(FIXTURES)]).processed == 0  # read once, not at every run

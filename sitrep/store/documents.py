@@ -39,14 +39,21 @@ def add_pending(store: Store, source: str, url: str, title: str | None) -> None:
         conn.execute("INSERT OR IGNORE INTO pending_links VALUES (?, ?, ?, ?)", (url, source, title, now()))
 
 
-def unprocessed_raw_ids(conn: sqlite3.Connection) -> list[int]:
-    """The newest version of each source that has neither become a document nor failed."""
+def unprocessed_raw_ids(conn: sqlite3.Connection, rules: str) -> list[int]:
+    """The newest version of each source that has neither become a document nor failed, and the raw input of
+    each document read with rules other than `rules` (sitrep.rules: it is read again)."""
     rows = conn.execute(
         "SELECT MAX(r.id) AS id FROM raw_inputs r GROUP BY r.source"
-        " HAVING MAX(r.id) NOT IN (SELECT raw_id FROM documents)"
-        " AND MAX(r.id) NOT IN (SELECT raw_id FROM raw_failures) ORDER BY id"
+        " HAVING (MAX(r.id) NOT IN (SELECT raw_id FROM documents)"
+        " AND MAX(r.id) NOT IN (SELECT raw_id FROM raw_failures))"
+        " OR MAX(r.id) IN (SELECT raw_id FROM documents WHERE rules IS NOT ?) ORDER BY id", (rules,)
     )
     return [row["id"] for row in rows]
+
+
+def stale_documents(conn: sqlite3.Connection, rules: str) -> int:
+    """How many documents were read with rules other than `rules`."""
+    return int(conn.execute("SELECT COUNT(*) FROM documents WHERE rules IS NOT ?", (rules,)).fetchone()[0])
 
 
 def load_raw(conn: sqlite3.Connection, raw_id: int) -> RawDoc:
@@ -86,10 +93,11 @@ def save_processed(store: Store, raw_id: int, processed: Processed, features: Do
         _delete_document(conn, doc_id)
         conn.execute(
             "INSERT INTO documents (id, raw_id, source, url, title, site, published, published_inferred, language,"
-            " text, text_sha256, paragraphs, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " text, text_sha256, paragraphs, features, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, raw_id, article.source, article.url, article.title, article.site, notes.published,
              int(notes.published_inferred), article.language, text, article.text_sha256,
-             json.dumps([[p.start, p.end] for p in article.paragraphs]), encode_features(features)),
+             json.dumps([[p.start, p.end] for p in article.paragraphs]), encode_features(features),
+             processed.rules or None),
         )
         conn.executemany(
             "INSERT OR IGNORE INTO figures (id, document_id, measure, grp, group_text, low, high, approximate,"

@@ -9,6 +9,7 @@ import pytest
 
 from sitrep.errors import StoreError
 from sitrep.models import RawDoc
+from sitrep.rules import rules_version
 from sitrep.store import documents
 from sitrep.store.database import Store, reader
 
@@ -51,7 +52,7 @@ def test_raw_input_is_append_only_and_stored_once(tmp_path: Path) -> None:
         rows = store.conn.execute("SELECT data FROM raw_inputs ORDER BY id").fetchall()
         assert [r[0] for r in rows] == [b"Version one.", b"Version two."]
         # only the newest version of a source waits to be processed
-        assert documents.unprocessed_raw_ids(store.conn) == [2]
+        assert documents.unprocessed_raw_ids(store.conn, rules_version()) == [2]
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:

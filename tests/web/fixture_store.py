@@ -12,6 +12,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from sitrep.rules import rules_version
 from sitrep.store.database import Store
 
 WIRE = (
@@ -76,10 +77,10 @@ def add_document(conn: sqlite3.Connection, doc_id: str, text: str, *, title: str
     ).lastrowid
     conn.execute(
         "INSERT INTO documents (id, raw_id, source, url, title, site, published, published_inferred, language, text,"
-        " text_sha256, paragraphs, features, grouped, copy_of, story_id, situation_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, '{}', 1, ?, ?, ?)",
+        " text_sha256, paragraphs, features, grouped, copy_of, story_id, situation_id, rules)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, '{}', 1, ?, ?, ?, ?)",
         (doc_id, raw, source, source, title, site, published, language, text, sha, json.dumps(_paragraphs(text)),
-         copy_of, story, situation),
+         copy_of, story, situation, rules_version()),  # written as this version's rules would: not read again
     )
 
 
