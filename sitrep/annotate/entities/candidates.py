@@ -207,7 +207,8 @@ def repeats(text: str, sentences: list[Sentence], known: list[Candidate]) -> lis
 
 def gazetteer_places(text: str, sentence: Sentence, not_names: frozenset[str]) -> list[Candidate]:
     """Runs of capitalised words (not opening the sentence) that are a primary gazetteer name as a whole
-    ("New York"), or whose first word is one and the rest a title ("Kazakhstan President ...")."""
+    ("New York", a first-level region: "California"), or whose first word is one and the rest a title
+    ("Kazakhstan President ..."); and a country's abbreviation the gazetteer lists ("U.S.", "UK", "UAE")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     vocab = vocabulary()
@@ -222,13 +223,23 @@ def gazetteer_places(text: str, sentence: Sentence, not_names: frozenset[str]) -
         name = re.sub(r"['’]s$", "", " ".join(words))  # "Japan's"
         if name.lower() in not_names or name.lower() in STOP_WORDS or name.lower() in plain_words():
             continue
-        if any(c.primary for c in places.lookup_all(name)):
+        # a region ("California") only where the text uses it as a place: many regions are also words ("Store")
+        region = _PLACE_BEFORE.search(sentence.text, 0, match.start()) and any(
+            c.primary and c.place.name == name for c in places.lookup_regions(name))
+        if region or any(c.primary for c in places.lookup_all(name)):
             start = sentence.start + match.start()
             out.append(Candidate(start, start + len(name), name, "place", "gazetteer"))
+    for match in _ABBREVIATION.finditer(sentence.text):  # the gazetteer takes an acronym for a country only
+        if match.start() > 0 and places.lookup_all(match.group(0)):
+            start = sentence.start + match.start()
+            out.append(Candidate(start, start + len(match.group(0)), match.group(0), "place", "gazetteer"))
     return out
 
 
 _RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s[A-Z][\w'’-]*[a-z][\w'’-]*){0,3}")
+# not a currency: "US$ 299", "US dollars"
+_ABBREVIATION = re.compile(r"(?<![\w.'’$-])(?:(?:[A-Z]\.){2,4}|[A-Z]{2,4}(?![\w'’$-]|\.\w))(?!\s*dollars?\b)")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|to|across|near|of|outside)\s+|[A-Z][\w'’-]+\s*,\s*)$")
 
 
 def titled_names(text: str, sentence: Sentence) -> list[Candidate]:

@@ -112,3 +112,18 @@ def test_a_place_ner_missed_in_a_list_is_found_from_elsewhere_in_the_article() -
             "The protests began in Osh and Jalal-Abad on Sunday and spread to Bishkek on Monday.")
     places = [m.start for m in context(text).mentions if m.text == "Jalal-Abad" and m.kind == "place"]
     assert len(places) == 3
+
+
+def test_regions_and_country_abbreviations_are_found_without_ner() -> None:
+    text = ("Floods in Karaganda.\n\n" + "The rain went on.\n\n" * 4 +
+            "The company will assemble the pumps in Mobile, Alabama, and in Texas.\n\n"
+            "Help came from the U.S. and the UK this week.\n\n"
+            "A ticket sold for US$ 29 at the Music Store, or 30 US dollars.")
+    ctx = context(text)
+    unread = [s.text for s, w in zip(ctx.sentences, worth_ner(ctx), strict=True) if not w]
+    assert "Help came from the U.S. and the UK this week." in unread  # found by the cheap pass, not by NER
+    found = [(m.text, m.kind) for m in ctx.mentions if m.start > text.index("The company")]
+    for name in ("Mobile", "Alabama", "Texas", "U.S.", "UK"):
+        assert (name, "place") in found
+    # a region's name used as no place ("Store": a Slovenian municipality), a currency
+    assert not {text for text, _ in found} & {"Store", "US"}
