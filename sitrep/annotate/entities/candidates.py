@@ -224,9 +224,10 @@ def gazetteer_places(text: str, sentence: Sentence, not_names: frozenset[str]) -
         if name.lower() in not_names or name.lower() in STOP_WORDS or name.lower() in plain_words():
             continue
         # a region ("California") only where the text uses it as a place: many regions are also words ("Store")
-        region = _PLACE_BEFORE.search(sentence.text, 0, match.start()) and any(
-            c.primary and c.place.name == name for c in places.lookup_regions(name))
-        if region or any(c.primary for c in places.lookup_all(name)):
+        # (the lookups first: the context is read only for a region's name)
+        if any(c.primary for c in places.lookup_all(name)) or (
+                any(c.primary and c.place.name == name for c in places.lookup_regions(name))
+                and _PLACE_BEFORE.search(sentence.text, 0, match.start())):
             start = sentence.start + match.start()
             out.append(Candidate(start, start + len(name), name, "place", "gazetteer"))
     for match in _ABBREVIATION.finditer(sentence.text):  # the gazetteer takes an acronym for a country only
