@@ -80,6 +80,9 @@ _PLACE_TERMS = {"Sheltered", "In Relief Camp"}
 _HOUSING_TERMS = {"Destroyed Housing", "Partially Destroyed Housing"}
 _OVERRIDES_SHOT = {"killed", "injured", "hospitalized"}
 MAX_WINDOW_WORDS = 16
+MAX_LISTED = 4  # counts after the first in one list: "two officers, a soldier, a nurse and three civilians"
+# between two counts of one list: "125 families (800 people)", "two or three"
+_LISTED = re.compile(r"\s*(?:,|and|or|,\s*(?:and|or)|\()\s*")
 
 
 def _cues(text: str, vocab: Vocab) -> list[Cue]:
@@ -289,13 +292,8 @@ class _Sentence:
             if (later is not None and later.cue.measure == "killed"
                     and _only_aux(self.text[end : later.start], self.vocab)):
                 cue = later
-        if cue is None and index + 1 < len(self.counts):  # "a 22-year-old man and a 16-year-old boy were shot"
-            gap = self.text[(group[2] if group else end) : self.counts[index + 1].start - self.s.start]
-            if re.fullmatch(r"\s*(?:,|and|or|,\s*(?:and|or)|\()\s*", gap):  # "125 families (800 people)", "or"
-                nxt = self.counts[index + 1]
-                nxt_group = _group_after(self.text, nxt.end - self.s.start, self.vocab)
-                anchor = nxt_group[2] if nxt_group and not nxt.described else nxt.end - self.s.start
-                cue = self._forward(index + 1, nxt.end - self.s.start, anchor)
+        if cue is None:  # "a 22-year-old man and a 16-year-old boy were shot"
+            cue = self._coordinated_cue(index, group[2] if group else end)
         if cue is None:
             cue, group = self._number_of_before(start, group)
         measure, term = (cue.cue.measure, cue.cue.term) if cue else (None, None)
@@ -320,6 +318,20 @@ class _Sentence:
         figure = Figure(measure, group[0], group[1], count.low, count.high, count.approximate, count.text,
                         count.start, count.end, self.s.start, self.s.end)
         return figure, term
+
+    def _coordinated_cue(self, index: int, end: int) -> Cue | None:
+        """The cue said of the last of a list of counts that `index` opens (from `end`, where its noun ends):
+        "Two officers, a soldier and three civilians were killed", "125 families (800 people) fled"."""
+        for following in range(index + 1, min(index + 1 + MAX_LISTED, len(self.counts))):
+            if not _LISTED.fullmatch(self.text, end, self.counts[following].start - self.s.start):
+                return None
+            nxt = self.counts[following]
+            nxt_group = _group_after(self.text, nxt.end - self.s.start, self.vocab)
+            end = nxt_group[2] if nxt_group and not nxt.described else nxt.end - self.s.start
+            cue = self._forward(following, nxt.end - self.s.start, end)
+            if cue is not None:
+                return cue
+        return None
 
     def _number_of_before(self, start: int, group: tuple[str | None, str, int] | None
                           ) -> tuple[Cue | None, tuple[str | None, str, int] | None]:

@@ -17,6 +17,8 @@ coreference, gives each victim the worst outcome stated (killed > injured), and 
   ("shot his sister") takes the sex of the role, not of the possessive; a role before a full name ("police
   officer Ivo Lask") leaves the name;
 - counts of several people ("three people were shot") are restatements: each measure takes its largest count;
+  a list of groups said with one verb is one count, the sum of its parts ("two shoppers and a cashier were
+  injured": 3), unless its first part is the whole retold ("three people, two women and a man, ...");
 - where the article speaks of a death ("homicide", "fatal shooting") but gives no death figure, its one victim
   told as shot is the dead;
 - killed = the larger of the counted and the linked victims; injured = the larger of the injured counted, the
@@ -54,6 +56,8 @@ _ROLE_BEFORE_NAME = re.compile(r"^(?!(?:a|an|the|one)\s)(?:(?-i:[a-z])[\w-]*\s+)
 _POSSESSIVE = re.compile(r"^(?:his|her|their)\s+(?=\S)", re.IGNORECASE)
 _NAME = re.compile(r"^(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?-i:[A-Z])[a-z][\w'’-]*$")
 _NOT_NAME_START = {"a", "an", "one", "the", "man", "woman", "boy", "girl", "person", "victim", "teen", "suspect"}
+_WHOLE = {"people", "persons", "victims", "individuals", "others"}  # a noun that may retell the list after it
+_LIST_LINK = re.compile(r"\s*(?:,|,?\s*and)\s+")
 _COORDINATED = re.compile(r"\b(?-i:and|or|while|but|then)\b|;|\d")
 # where a headline glued to the text ends: "Man shot in Veloria | Veloria NewsA man was ...", "... — A man",
 # "... ‘distraught’Police say" (a closing quote before the glue)
@@ -200,12 +204,9 @@ def count(found: list[FoundFigure], text: str) -> tuple[int, int, list[Victim]]:
     """(killed, injured-not-killed, single victims) of the one incident an article tells."""
     largest: dict[str, int] = {}
     first_seen: dict[str, int] = {}  # where the sentence of each measure's first count ends
-    for item in found:
-        outcome = _outcome(item)
-        if outcome is None or item.term == "sub" or is_single(item):
-            continue
-        largest[outcome] = max(largest.get(outcome, 0), item.figure.low)
-        first_seen.setdefault(outcome, item.figure.sentence_end)
+    for outcome, low, sentence_end in _counts(found, text):
+        largest[outcome] = max(largest.get(outcome, 0), low)
+        first_seen.setdefault(outcome, sentence_end)
     victims = link(found, text)
     shot = [v for v in victims if v.outcome == "shot"]
     if len(shot) == 1 and not any(_outcome(i) == "killed" for i in found) and _DEATH.search(text):
@@ -224,6 +225,43 @@ def count(found: list[FoundFigure], text: str) -> tuple[int, int, list[Victim]]:
     shot_v = max(0, shot_v - max(0, killed_n - killed_v))  # the dead counted as a number may be the shot told
     injured = max(injured_n, injured_v + shot_v, shot_n - killed)
     return killed, injured, victims
+
+
+def _counts(found: list[FoundFigure], text: str) -> list[tuple[str, int, int]]:
+    """(outcome, count, sentence end) of the counts of several people, in order; a list of groups said with one
+    verb is one count, the sum of its parts ("Two shoppers and a cashier were injured": 3), unless its first part
+    is the whole retold ("Three people, two women and a man, were shot": 3)."""
+    lists: list[list[FoundFigure]] = []
+    for item in sorted(found, key=lambda i: i.figure.start):
+        if _outcome(item) is None or item.term == "sub":
+            continue
+        last = lists[-1][-1] if lists else None
+        if last is not None and _outcome(last) == _outcome(item) and _listed(last, item, text):
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    out = []
+    for parts in lists:
+        if all(is_single(p) for p in parts):
+            continue  # single victims are counted by linking them (`link`)
+        lows = [p.figure.low for p in parts]
+        whole = parts[0].figure.group_text.lower() in _WHOLE and lows[0] == sum(lows[1:])
+        total = lows[0] if len(lows) > 2 and whole else sum(lows)
+        out.append((str(_outcome(parts[0])), total, parts[0].figure.sentence_end))
+    return out
+
+
+def _listed(before: FoundFigure, after: FoundFigure, text: str) -> bool:
+    """The two counts are next to each other in one list of the sentence: only the first's noun and a comma or
+    "and" between them ("two shoppers and a cashier"; not "two or three", "125 families (800 people)")."""
+    if before.figure.sentence_start != after.figure.sentence_start:
+        return False
+    gap = text[before.figure.end : after.figure.start]
+    noun = before.figure.group_text
+    at = -1 if before.described or not noun else gap.find(noun)
+    if at >= 0 and len(gap[:at].split()) <= 2:  # "Two young men and ..."
+        gap = gap[at + len(noun) :]
+    return _LIST_LINK.fullmatch(gap) is not None
 
 
 def tally_figures(found: list[FoundFigure], text: str) -> list[FoundFigure]:

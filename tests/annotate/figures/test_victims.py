@@ -52,6 +52,27 @@ def test_victims_tally(text: str, killed: int, injured: int) -> None:
     assert tally(text) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a count and a described victim said with one verb add up
+        ("Two shoppers and a cashier were injured in the Veloria mall attack, police said.", 0, 3),
+        ("She and eight others were killed when the plane crashed near Port Salen.", 9, 0),
+        # a list of three groups: the verb after the last is said of all of them
+        ("Two officers, a soldier and three villagers were killed in Veloria on Sunday.", 6, 0),
+        ("Two young men and a teenage girl were wounded on Dune Street.", 0, 3),
+        # the first part retells the whole: not added
+        ("Three people, two women and a man, were shot in Port Salen late Friday.", 0, 3),
+        # two verbs, two measures: no list
+        ("Two people were killed and three were injured in Veloria.", 2, 3),
+        # a range is one count
+        ("Two or three people were injured in Port Salen.", 0, 2),
+    ],
+)
+def test_a_list_of_groups_is_one_count(text: str, killed: int, injured: int) -> None:
+    assert tally(text) == (killed, injured)
+
+
 def test_numbers_of_people_are_restatements() -> None:
     text = "Three people were shot in Port Salen. A 19-year-old man died at the scene."
     assert tally(text) == (1, 2)
