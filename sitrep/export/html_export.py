@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader
 
 from sitrep.export.dossier import index_view, safe_url, situation_view
 from sitrep.export.picture import Picture
+from sitrep.export.wording import call_parts
 
 
 @cache
@@ -20,6 +21,7 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("sitrep.export", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["label"] = lambda value: str(value or "").replace("_", " ")
+    env.globals["call_parts"] = call_parts
     return env
 
 

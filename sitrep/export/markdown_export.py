@@ -11,6 +11,7 @@ from typing import Any
 
 from sitrep.export.dossier import View, safe_url, situation_view
 from sitrep.export.picture import Picture
+from sitrep.export.wording import call_parts
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
@@ -65,7 +66,8 @@ def _situation(view: View) -> list[str]:
             lines.append(f"- {md(p['name'])}: “{md(q['text'])}” — {_doc(q['document'])}")
     lines += ["", "### Calls and demands", ""]
     for c in view["calls"]:
-        lines.append(f"- {md(c['caller'])} calls on {md(c['addressee'] or '–')} to {md(c['demand'])} "
+        lead, demand = call_parts(c["addressee"], c["demand"])
+        lines.append(f"- {md(c['caller'])} calls {md(lead)} {md(demand)} "
                      f"({len(c['reports'])} reports, first seen {md(c['first_seen'] or 'undated')})")
     lines += ["", "### Stories and sources", ""]
     for story in view["stories"]:

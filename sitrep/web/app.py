@@ -25,6 +25,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sitrep.export.wording import call_parts
 from sitrep.store.database import Store
 from sitrep.web import pages
 from sitrep.web.api import add_api_routes
@@ -65,6 +66,7 @@ def templates() -> Environment:
                                            PackageLoader("sitrep.export", "templates")]),
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["label"] = lambda value: str(value or "").replace("_", " ")
+    env.globals["call_parts"] = call_parts
     return env
 
 

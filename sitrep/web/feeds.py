@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from sitrep.export.dossier import count
+from sitrep.export.wording import call_parts
 from sitrep.web.pages import NotFound
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -40,8 +41,8 @@ def feed_entries(conn: sqlite3.Connection, situation_id: str) -> list[dict[str, 
         entries.append((row, "quote", f"{row['speaker_text'] or 'Unattributed'} said", row["text"]))
     for row in conn.execute("SELECT f.*, d.title AS doc_title, r.ingested_at " + base.format(table="calls"),
                             (situation_id,)):
-        entries.append((row, "call", f"{row['caller_text'] or 'Unattributed'} calls on {row['addressee_text']}",
-                        row["demand"]))
+        lead, demand = call_parts(row["addressee_text"], row["demand"])
+        entries.append((row, "call", f"{row['caller_text'] or 'Unattributed'} calls {lead}", demand))
     out = [{"id": row["id"], "kind": kind, "title": title, "summary": text, "updated": row["ingested_at"],
             "document_id": row["document_id"], "document_title": row["doc_title"]}
            for row, kind, title, text in entries]

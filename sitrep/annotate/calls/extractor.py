@@ -18,6 +18,7 @@ import re
 from sitrep.annotate.calls import parser
 from sitrep.annotate.calls.factory import call_patterns
 from sitrep.annotate.context import Context
+from sitrep.annotate.entities.factory import vocabulary as entity_vocabulary
 from sitrep.annotate.quotes import parser as speakers
 from sitrep.annotate.quotes.factory import vocabulary
 from sitrep.models import Call, Quote, Sentence
@@ -48,12 +49,65 @@ def _call_verbs(sentence: Sentence) -> list[tuple[int, parser.Parts]]:
     found: dict[int, parser.Parts] = {}
     for kind, pattern in call_patterns():
         for match in pattern.finditer(sentence.text):
-            if match.start() in found or _NOUN_USE.search(sentence.text, 0, match.start()):
+            if match.start() in found or _NOUN_USE.search(sentence.text, 0, match.start()) or _a_noun(
+                    sentence.text, match):
                 continue
             parts = parser.split(sentence.text, match, kind)
             if parts is not None:
                 found[match.start()] = parts
     return sorted(found.items(), key=lambda item: item[0])
+
+
+def _a_noun(sentence: str, verb: re.Match[str]) -> bool:
+    """ "demand" and "demands" are nouns as often as verbs ("demand for cars rose", "consumer demand was weak").
+    The verb has a subject before it: a pronoun, an auxiliary or "to" ("they demand", "will demand", "to
+    demand"), a plural noun ("protesters demand") or, for "demands", a name or a body ("Amnesty demands", "the
+    union demands"); and it is not followed by a word that follows the noun ("for", "was"). A noun after a
+    possessive is still a call ("his demand for ..."); "calls" after a verb or a determiner is the noun
+    ("rejected calls for a tax")."""
+    word = verb.group(0).split()[0].lower()
+    before = re.findall(r"[\w'’]+", sentence[: verb.start()])
+    if word == "calls":  # "rejected calls for a tax", "amid growing calls for"
+        return bool(before) and before[-1].lower() in _BEFORE_THE_NOUN_CALLS
+    if word not in ("demand", "demands"):
+        return False
+    if before and (before[-1].lower() in _POSSESSIVES or before[-1].endswith(("'s", "’s"))):
+        # "repeated his demand for the governor's dismissal": the call of the one it is his ("their demands
+        # were ignored" says no demand)
+        return re.match(r"\s+for\b", sentence[verb.end() :]) is None
+    after = re.match(r"\s*([\w'’]+|\S)?", sentence[verb.end() :])
+    following = (after.group(1) or "").lower() if after else ""
+    if following in _AFTER_THE_NOUN or not following.isalnum():
+        return True
+    if not before:
+        return True  # "Demand ..." opening a sentence (or a headline) is the noun
+    previous = before[-1]
+    low = previous.lower()
+    if low in _SUBJECT_WORDS or low.endswith("ly"):
+        return False
+    if word == "demand":  # after a plural noun: "protesters demand" (not "as demand", "its demand")
+        return not (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "'s", "’s", "us"))
+                    and low not in _NOT_PLURAL)
+    return not ((previous[:1].isupper() and len(before) > 1) or previous.capitalize() in entity_vocabulary().org_cues)
+
+
+_NOT_PLURAL = {"this", "does", "thus", "plus", "less", "unless", "across", "versus", "whereas", "hers", "ours",
+               "yours", "theirs", "always", "perhaps", "besides"}
+# words before the noun "calls": a verb taking it as object, a determiner or a preposition ("responded to calls")
+_BEFORE_THE_NOUN_CALLS = {"to", "amid", "despite", "following", "rejected", "rejects", "ignored", "ignores",
+                          "renewed", "repeated", "growing", "mounting", "increasing", "fresh", "new", "the", "these",
+                          "those", "such", "many", "several", "dismissed", "heeded", "echoed", "backed", "resisted",
+                          "been", "led", "prompted", "sparked", "recent"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+# words that follow the noun "demand(s)", never the verb ("demand for", "demand was", "demands of")
+_AFTER_THE_NOUN = {"for", "in", "of", "and", "or", "is", "was", "are", "were", "has", "had", "have", "will",
+                   "would", "could", "should", "may", "might", "from", "at", "on", "rose", "fell", "grew",
+                   "slowed", "increased", "decreased", "remained", "stayed", "continued", "picked", "outstripped",
+                   "growth", "levels", "side"}
+# a subject or auxiliary before the verb: "they demand", "who demands", "to demand", "will demand", "also demand"
+_SUBJECT_WORDS = {"i", "we", "you", "they", "he", "she", "it", "who", "which", "to", "will", "would", "could",
+                  "should", "can", "may", "might", "must", "shall", "do", "does", "did", "also", "still", "now",
+                  "jointly", "today", "not"}
 
 
 def _joined(sentence: str, calls: list[tuple[int, parser.Parts]]) -> list[parser.Parts]:
@@ -95,6 +149,8 @@ def _sentence_calls(ctx: Context, sentence: Sentence, quoted: tuple[Quote, ...])
         caller = speakers.Speaker(quote.speaker_text, quote.speaker_key)  # "We call on ...," said X
     else:
         caller = speakers.resolve(text, ctx.mentions, base, caller_end, vocabulary().roles, CALLER_KINDS)
+    if quote is None and (caller.text or "").lower() in FIRST_PERSON and ctx.article.site:
+        caller = speakers.Speaker(ctx.article.site, None)  # "We call on ..." in a report: its publisher calls
     if caller.text is None:
         return []
     if first.listed:
@@ -105,7 +161,15 @@ def _sentence_calls(ctx: Context, sentence: Sentence, quoted: tuple[Quote, ...])
             break
         end = min(parts.demand[1], quote.end - base) if quote is not None else parts.demand[1]
         demand = sentence.text[parts.demand[0] : end].rstrip(" ,.;:!")
-        out.append(Call(caller.text, _addressee(sentence, parts), demand, sentence.start, sentence.end, caller.key))
+        addressee = _addressee(sentence, parts)
+        by = re.match(r"by\s+", addressee or "")
+        if by and parts.addressee is not None:  # "Ann Vell was asked by the ministers to ...": they call on her
+            agent = speakers.resolve(text, ctx.mentions, base + parts.addressee[0] + by.end(),
+                                     base + parts.addressee[1], vocabulary().roles, CALLER_KINDS)
+            if agent.text is not None:
+                out.append(Call(agent.text, caller.text, demand, sentence.start, sentence.end, agent.key))
+                continue
+        out.append(Call(caller.text, addressee, demand, sentence.start, sentence.end, caller.key))
     return out
 
 

@@ -18,6 +18,7 @@ _DEMAND_END = re.compile(rf"(?:,?\s+and\s+(?:also\s+)?{SECOND_VERB}\b"
 
 # "Messages calling for a rally on Monday were circulating": a participle after a noun; the sentence's own verb
 # ends the demand
+_OBLIGATION = re.compile(r"\b(?:must|should|be|ought|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
 _MAIN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b")
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|am|'re|'s)\s+$", re.IGNORECASE)
 
@@ -43,6 +44,8 @@ def split(sentence: str, verb: re.Match[str], kind: str) -> Parts | None:
             return Parts(verb.start(), (rest_at + listed.start("who"), rest_at + listed.end("who")),
                          (len(sentence), len(sentence)), True)
         demand = _clause(sentence, rest_at)
+        if verb.group(0).lower().startswith("insist") and not _OBLIGATION.search(sentence, demand[0], demand[1]):
+            return None  # "insisted that he was unaware": a claim; "insisted that the talks must go on": a demand
         return Parts(verb.start(), None, demand, False) if demand[1] > demand[0] else None
     if kind == "for":
         demand = _clause(sentence, rest_at)

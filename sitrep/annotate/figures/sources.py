@@ -139,12 +139,21 @@ def choose(found: list[Attribution], position: int, text: str = "") -> str | Non
     return after[0].text if after else None
 
 
-def antecedent(ctx: Context, number: int, source: str, vocab: Vocab) -> str:
+def antecedent(ctx: Context, number: int, source: str, vocab: Vocab) -> str | None:
     """The name a source "he" / "she" / "it" stands for in sentence `number`: the last named source of the three
     sentences before it that is a person (an organisation for "it") - "Smith said ... She said he died in her
     arms" is Smith, not the man who died; else the pronoun as written (the nearest name is as often the person
-    talked about as the one talking)."""
+    talked about as the one talking). A source "which" / "who" is the name its clause hangs on ("the Health
+    Ministry, which put the toll at 13"), else none."""
     lowered = source.lower()
+    if lowered in {"which", "who"}:
+        here = ctx.sentences[number]
+        for relative in re.finditer(rf",\s*{lowered}\b", here.text, re.IGNORECASE):
+            comma = here.start + relative.start()
+            named = [m for m in ctx.mentions if m.kind in ("organization", "person") and m.end == comma]
+            if named:
+                return named[0].text
+        return None
     if lowered not in {"he", "she", "it"}:
         return source
     kind = "organization" if lowered == "it" else "person"

@@ -14,6 +14,9 @@ OPEN = "\"“«„"
 CLOSE = "\"”»“"
 PRONOUNS = {"she", "he", "they", "it", "i", "we"}
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|:")  # not the comma of "1,000"
+RELATIVES = {"which", "who", "that"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their"}
+_WH_CLAUSE = re.compile(r"(?:what|how|why|whether|when|where)\b", re.IGNORECASE)
 _LAST_PRONOUN = re.compile(r"\s(she|he|they|it|we)\s*$", re.IGNORECASE)
 
 
@@ -89,6 +92,12 @@ def resolve(text: str, mentions: tuple[Mention, ...], start: int, end: int, role
     if not phrase:
         return Speaker(None, None)
     lowered = phrase.lower()
+    if lowered in RELATIVES:  # "Netpulse Observatory, which said ...": the name the clause hangs on
+        named = next((m for m in mentions if m.kind in kinds and 0 <= start - m.end <= 3
+                      and text[m.end : start].strip() == ","), None)
+        return Speaker(named.text, named.key) if named else Speaker(None, None)
+    if _WH_CLAUSE.match(phrase) or lowered in _DETERMINERS:
+        return Speaker(None, None)  # "What I can say is that ...", "The note read": no one is named
     if lowered in PRONOUNS:
         pronoun_kinds = ("person",) if lowered in {"she", "he", "i"} else ("person", "organization")
         prior = prior_person(text, mentions, start, kinds=pronoun_kinds)

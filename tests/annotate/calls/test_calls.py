@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.annotate import calls, quotes
 from tests.annotate.helpers import context
 
@@ -115,3 +117,48 @@ def test_a_noun_demand_and_a_participle_call() -> None:
         ("Leaflets", None, "a march in Dravos on Monday")]
     assert _calls("The Farmers Union is calling for a march in Dravos that was banned last year.") == [
         ("Farmers Union", None, "a march in Dravos that was banned last year")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demand for fuel in Port Salen rose sharply in March.",
+        "Consumer demand was weak as prices rose, the Veloria central bank said.",
+        "Sales fell 2% as demand cooled across the region.",
+        "Their demands were ignored by the Veloria council.",
+        "Governor Arno Vell rejected calls for a windfall tax on the mines.",
+        "The ministry insisted that it had complied fully with the law.",
+    ],
+)
+def test_a_noun_or_a_claim_is_no_call(text: str) -> None:
+    assert _calls(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("Protesters demand the release of the detained students.",
+         ("Protesters", None, "the release of the detained students")),
+        ("Lantern Rights demands an end to the curfew in Port Salen.",
+         ("Lantern Rights", None, "an end to the curfew in Port Salen")),
+        ("The unions insisted that the talks must resume on Monday.",
+         ("The unions", None, "the talks must resume on Monday")),
+    ],
+)
+def test_the_verb_demand_and_insist_on_a_duty_are_calls(text: str, call: tuple[str, None, str]) -> None:
+    assert _calls(text) == [call]
+
+
+def test_a_passive_call_is_made_by_its_agent() -> None:
+    assert _calls("Governor Arno Vell was asked by the Veloria Council to publish the list of the dead.") == [
+        ("Veloria Council", "Arno Vell", "publish the list of the dead")]
+
+
+def test_we_in_a_report_is_its_publisher() -> None:
+    from dataclasses import replace
+
+    ctx = context("Our volunteers have worked in Port Salen since Monday. We call on the authorities to let "
+                  "ambulances through the checkpoints at night.")
+    ctx = replace(ctx, article=replace(ctx.article, site="reliefnet.example"))
+    assert [(c.caller_text, c.addressee_text) for c in calls.extract(ctx)] == [
+        ("reliefnet.example", "the authorities")]

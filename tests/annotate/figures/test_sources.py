@@ -125,3 +125,17 @@ def test_a_pronoun_source_is_the_named_source_before_it() -> None:
 def test_a_pronoun_with_no_named_source_before_it_stays_as_written() -> None:
     text = "Ronan Vell ran outside to find Ilse Marr shot. She said five people were injured."
     assert extract_found(context(text))[0].figure.source_text == "She"
+
+
+def test_a_relative_pronoun_source_is_the_name_its_clause_hangs_on() -> None:
+    text = "The toll was given on Monday by the Velorian Health Ministry, which said 13 people had died."
+    assert [i.figure.source_text for i in extract_found(context(text))] == ["Velorian Health Ministry"]
+    # with no name before it, "which" is no source at all
+    text = "The toll was given on Monday by a local clinic, which said 13 people had died."
+    assert [i.figure.source_text for i in extract_found(context(text))] == [None]
+
+
+def test_claims_by_a_body_are_its_figures() -> None:
+    text = ("He declined to comment on claims by the opposition Port Salen Front that 11 police officers were "
+            "killed in the city, and referred questions to the Interior Ministry, which has put the number at four.")
+    assert one(text).source_text == "the opposition Port Salen Front"

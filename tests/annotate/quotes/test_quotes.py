@@ -49,3 +49,52 @@ def test_a_verb_joined_by_and_after_the_quote_has_no_speaker_there() -> None:
     found = quotes.extract(context(
         'The mayor called the vote "a victory for ordinary people of the city" and urged calm on Sunday.'))
     assert all(q.speaker_text not in {"and", "and urged"} for q in found)
+
+
+def _said(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker_text, q.text) for q in quotes.extract(context(text))]
+
+
+def test_a_relative_pronoun_speaks_for_the_name_before_it() -> None:
+    text = ("Service was cut on Monday, according to the monitoring group Linecheck Observatory, which said that "
+            "connectivity had also dropped sharply in Veloria.")
+    assert _said(text) == [("Linecheck Observatory", "connectivity had also dropped sharply in Veloria")]
+
+
+def test_a_clause_of_what_someone_can_say_names_no_speaker() -> None:
+    assert _said("What I can say is that the anger in Port Salen has not gone away.") == []
+
+
+def test_a_verb_inside_a_name_is_no_verb_of_speech() -> None:
+    found = _said("The State Water Agency said that access to the northern wells was being restored.")
+    assert found == [("State Water Agency", "access to the northern wells was being restored")]
+
+
+def test_the_subject_of_a_verb_of_speech_before_a_quote_speaks() -> None:
+    text = ("The Ministry of Water said on Sunday that the price cap had become too costly. It said help for "
+            "poor families would be announced \u201cin the next few days\u201d.")
+    assert ("Ministry of Water", "in the next few days") in _said(text)
+
+
+def test_an_indirect_quote_keeps_the_few_words_quoted_in_it() -> None:
+    found = _said("Minister Arno Vell said that the situation in Port Salen was \u201cunder control\u201d after the "
+                  "troops arrived.")
+    said = "the situation in Port Salen was \u201cunder control\u201d after the troops arrived"
+    assert found == [("Arno Vell", said)]
+
+
+def test_an_indirect_quote_stops_before_a_direct_quote_it_leads_into() -> None:
+    found = _said("Minister Arno Vell said that fuel prices would fall from Monday and that the government would "
+                  "\u201cfind the money in the budget for every family\u201d, he said.")
+    assert ("Arno Vell", "fuel prices would fall from Monday") in found
+    found = _said("Minister Arno Vell said that fuel prices would fall from Monday, adding: \u201cWe will find the "
+                  "money in the budget for every family.\u201d")
+    assert ("Arno Vell", "fuel prices would fall from Monday") in found
+
+
+def test_said_that_inside_someone_elses_quotation_is_no_indirect_quote() -> None:
+    found = _said("\u201cWe told them that the wells would be repaired by Friday,\u201d said Arno Vell.")
+    assert [speaker for speaker, _ in found] == ["Arno Vell"]
+    # the same when the quotation's speaker is not found
+    note = "The note on the door read: \u201cWe told them that the wells would be repaired by Friday.\u201d"
+    assert _said(note) == []
