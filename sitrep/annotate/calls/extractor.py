@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from sitrep.annotate.calls import parser
-from sitrep.annotate.calls.factory import call_patterns
+from sitrep.annotate.calls.factory import call_patterns, noun_use
 from sitrep.annotate.context import Context
 from sitrep.annotate.entities.factory import vocabulary as entity_vocabulary
 from sitrep.annotate.quotes import parser as speakers
@@ -67,8 +67,9 @@ def _a_noun(sentence: str, verb: re.Match[str]) -> bool:
     ("rejected calls for a tax")."""
     word = verb.group(0).split()[0].lower()
     before = re.findall(r"[\w'’]+", sentence[: verb.start()])
+    words = noun_use()
     if word == "calls":  # "rejected calls for a tax", "amid growing calls for"
-        return bool(before) and before[-1].lower() in _BEFORE_THE_NOUN_CALLS
+        return bool(before) and before[-1].lower() in words["before_calls"]
     if word not in ("demand", "demands"):
         return False
     if before and (before[-1].lower() in _POSSESSIVES or before[-1].endswith(("'s", "’s"))):
@@ -77,37 +78,21 @@ def _a_noun(sentence: str, verb: re.Match[str]) -> bool:
         return re.match(r"\s+for\b", sentence[verb.end() :]) is None
     after = re.match(r"\s*([\w'’]+|\S)?", sentence[verb.end() :])
     following = (after.group(1) or "").lower() if after else ""
-    if following in _AFTER_THE_NOUN or not following.isalnum():
+    if following in words["after_demand"] or not following.isalnum():
         return True
     if not before:
         return True  # "Demand ..." opening a sentence (or a headline) is the noun
     previous = before[-1]
     low = previous.lower()
-    if low in _SUBJECT_WORDS or low.endswith("ly"):
+    if low in words["subject"] or low.endswith("ly"):
         return False
     if word == "demand":  # after a plural noun: "protesters demand" (not "as demand", "its demand")
         return not (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "'s", "’s", "us"))
-                    and low not in _NOT_PLURAL)
+                    and low not in words["not_plural"])
     return not ((previous[:1].isupper() and len(before) > 1) or previous.capitalize() in entity_vocabulary().org_cues)
 
 
-_NOT_PLURAL = {"this", "does", "thus", "plus", "less", "unless", "across", "versus", "whereas", "hers", "ours",
-               "yours", "theirs", "always", "perhaps", "besides"}
-# words before the noun "calls": a verb taking it as object, a determiner or a preposition ("responded to calls")
-_BEFORE_THE_NOUN_CALLS = {"to", "amid", "despite", "following", "rejected", "rejects", "ignored", "ignores",
-                          "renewed", "repeated", "growing", "mounting", "increasing", "fresh", "new", "the", "these",
-                          "those", "such", "many", "several", "dismissed", "heeded", "echoed", "backed", "resisted",
-                          "been", "led", "prompted", "sparked", "recent"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
-# words that follow the noun "demand(s)", never the verb ("demand for", "demand was", "demands of")
-_AFTER_THE_NOUN = {"for", "in", "of", "and", "or", "is", "was", "are", "were", "has", "had", "have", "will",
-                   "would", "could", "should", "may", "might", "from", "at", "on", "rose", "fell", "grew",
-                   "slowed", "increased", "decreased", "remained", "stayed", "continued", "picked", "outstripped",
-                   "growth", "levels", "side"}
-# a subject or auxiliary before the verb: "they demand", "who demands", "to demand", "will demand", "also demand"
-_SUBJECT_WORDS = {"i", "we", "you", "they", "he", "she", "it", "who", "which", "to", "will", "would", "could",
-                  "should", "can", "may", "might", "must", "shall", "do", "does", "did", "also", "still", "now",
-                  "jointly", "today", "not"}
 
 
 def _joined(sentence: str, calls: list[tuple[int, parser.Parts]]) -> list[parser.Parts]:

@@ -1,8 +1,10 @@
-"""Loads the call-verb patterns (data/call_verbs.txt) once per process."""
+"""Loads the call-verb patterns (data/call_verbs.txt) and the words that tell a noun from a verb
+(data/noun_use.tsv) once per process."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,3 +20,12 @@ def call_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for kind, pattern in data_rows(DATA / "call_verbs.txt"):
         out.append((kind, re.compile(rf"\b{pattern}\b")))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def noun_use() -> dict[str, frozenset[str]]:
+    """kind ("after_demand", "before_calls", "subject", "not_plural") -> its words (data/noun_use.tsv)."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for kind, word in data_rows(DATA / "noun_use.tsv"):
+        words[kind].add(word)
+    return {kind: frozenset(found) for kind, found in words.items()}

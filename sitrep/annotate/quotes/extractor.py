@@ -103,7 +103,8 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             continue
         start = sentence.start + match.start("what")
         what = _without_direct(text, start, sentence.end, direct_spans)
-        if len(what.split()) < MIN_WORDS or any(s <= verb_at < e for s, e in quoted):
+        if (len(what.split()) < MIN_WORDS or any(s <= start < e for s, e in direct_spans)
+                or any(s <= verb_at < e for s, e in quoted)):
             continue
         quotes.append(Quote(speaker.text, what, start, start + len(what), False, speaker.key))
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
