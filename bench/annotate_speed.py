@@ -42,7 +42,6 @@ def run(quick: bool = False) -> list[str]:
     # Ours and the baseline take turns on chunks of the same articles, so that a load that comes and goes on a
     # shared machine weighs on both alike.
     ours = baseline = 0.0
-    figures = 0
     read: list[Any] = []  # each article's annotations, looked at after the timing
     for first in range(0, len(raws), CHUNK):
         start = time.process_time()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sitrep.annotate.context import Context
 from sitrep.annotate.entities.factory import vocabulary as entity_vocabulary
 from sitrep.annotate.figures.items import Vocab
+from sitrep.annotate.quotes.parser import name_before_comma
 from sitrep.models import Sentence
 from sitrep.resolve.geocode import gazetteer
 
@@ -148,11 +149,11 @@ def antecedent(ctx: Context, number: int, source: str, vocab: Vocab) -> str | No
     lowered = source.lower()
     if lowered in {"which", "who"}:
         here = ctx.sentences[number]
-        for relative in re.finditer(rf",\s*{lowered}\b", here.text, re.IGNORECASE):
-            comma = here.start + relative.start()
-            named = [m for m in ctx.mentions if m.kind in ("organization", "person") and m.end == comma]
+        for relative in re.finditer(rf",\s*({lowered})\b", here.text, re.IGNORECASE):
+            named = name_before_comma(ctx.text, ctx.mentions, here.start + relative.start(1),
+                                      ("organization", "person"))
             if named:
-                return named[0].text
+                return named.text
         return None
     if lowered not in {"he", "she", "it"}:
         return source

@@ -70,6 +70,13 @@ def prior_person(text: str, mentions: tuple[Mention, ...], before: int, role: st
     return prior[0] if prior else None
 
 
+def name_before_comma(text: str, mentions: tuple[Mention, ...], at: int, kinds: tuple[str, ...]) -> Mention | None:
+    """The mention of the given kinds that ends with a comma right before `at`, where a relative pronoun opens
+    its clause ("the Health Ministry, which said ...")."""
+    return next((m for m in mentions if m.kind in kinds and 0 <= at - m.end <= 3 and text[m.end : at].strip() == ","),
+                None)
+
+
 def resolve(text: str, mentions: tuple[Mention, ...], start: int, end: int, roles: tuple[str, ...],
             kinds: tuple[str, ...] = ("person", "organization")) -> Speaker:
     """A speaker phrase text[start:end] as (text, key). In order: a person mention inside it; a role phrase
@@ -93,8 +100,7 @@ def resolve(text: str, mentions: tuple[Mention, ...], start: int, end: int, role
         return Speaker(None, None)
     lowered = phrase.lower()
     if lowered in RELATIVES:  # "Netpulse Observatory, which said ...": the name the clause hangs on
-        named = next((m for m in mentions if m.kind in kinds and 0 <= start - m.end <= 3
-                      and text[m.end : start].strip() == ","), None)
+        named = name_before_comma(text, mentions, start, kinds)
         return Speaker(named.text, named.key) if named else Speaker(None, None)
     if _WH_CLAUSE.match(phrase) or lowered in _DETERMINERS:
         return Speaker(None, None)  # "What I can say is that ...", "The note read": no one is named
